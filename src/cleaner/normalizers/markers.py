@@ -1,0 +1,88 @@
+"""CMS placeholders such as ``[[system-code:ad:autoads]]`` that scrapers leave in article text."""
+
+from __future__ import annotations
+
+from ..registry import normalizer
+from .chars import is_word_char
+
+_OPEN = "[[system-code:"
+_PREFIX = "system-code:"
+_MAX_CONTENT = 1000  # characters between "system-code:" and "]]"
+
+
+def _strip_line(line: str) -> str:
+    """Remove every marker from one line (no newlines), innermost first, in one left-to-right pass.
+
+    A marker's content holds no brackets, so when a ``]]`` is reached the output so far ends with a
+    marker exactly when its last bracket is the second ``[`` of ``[[system-code:``. Removing it can
+    join fragments into a new marker (``[[sys[[system-code:x]]tem-code:y]]``); the new marker's
+    ``]]`` still lies ahead, so one pass reaches the fixed point that repeated removal would.
+    """
+    out: list[str] = []  # output characters
+    brackets: list[int] = []  # indices into ``out`` of every '[' and ']'
+    i, n = 0, len(line)
+    while i < n:
+        j = line.find("]]", i)
+        chunk = line[i:] if j < 0 else line[i:j]
+        base = len(out)
+        out.extend(chunk)
+        if "[" in chunk or "]" in chunk:
+            brackets.extend(base + k for k, ch in enumerate(chunk) if ch in "[]")
+        if j < 0:
+            break
+        i = j + 2
+        b = brackets[-1] if brackets else -1
+        content = len(out) - b - 1 - len(_PREFIX)
+        if (
+            b >= 1
+            and out[b] == "["
+            and out[b - 1] == "["
+            and 0 <= content <= _MAX_CONTENT
+            and "".join(out[b + 1 : b + 1 + len(_PREFIX)]) == _PREFIX
+        ):
+            del out[b - 1 :]
+            while brackets and brackets[-1] >= b - 1:
+                brackets.pop()
+            if out and i < n and is_word_char(out[-1]) and is_word_char(line[i]) and not _inside_open(out, brackets):
+                out.append(" ")  # the marker separated two words: never glue them
+        else:
+            brackets.extend((len(out), len(out) + 1))
+            out.extend("]]")
+    return "".join(out)
+
+
+def _inside_open(out: list[str], brackets: list[int]) -> bool:
+    """Whether ``out`` ends inside an unfinished ``[[system-code:`` (where fragments must join)."""
+    if not brackets or out[brackets[-1]] != "[":
+        return False
+    b = brackets[-1]
+    if b < 1 or out[b - 1] != "[":
+        return False
+    tail = "".join(out[b + 1 : b + 1 + len(_PREFIX)])
+    return _PREFIX.startswith(tail) or tail == _PREFIX
+
+
+@normalizer("cms_markers")
+def cms_markers(text: str) -> str:
+    """Remove CMS placeholders ``[[system-code:…]]`` and the lines they leave empty.
+
+    Removal repeats until none is left (removing one can join fragments into a new marker), a
+    marker glued between two words leaves a space, and editorial ``[[ … ]]`` around text stays.
+
+    >>> cms_markers("الأولى\\n[[system-code:ad:autoads]]\\nالثانية")
+    'الأولى\\nالثانية'
+    >>> cms_markers("[[sys[[system-code:ad:autoads]]tem-code:ad:x]]")
+    ''
+    """
+    if _OPEN not in text:
+        return text
+    lines = text.split("\n")
+    kept = []
+    for line in lines:
+        if _OPEN in line:
+            stripped = _strip_line(line)
+            if stripped != line and not stripped.strip(" \t\r"):
+                continue  # the line held only markers
+            line = stripped
+        kept.append(line)
+    return "\n".join(kept)

@@ -1,0 +1,27 @@
+"""Tatweel (kashida, U+0640), the stretching stroke of justified Arabic text."""
+
+from __future__ import annotations
+
+import re
+
+from ..registry import normalizer
+from .chars import ARABIC_INDIC_DIGITS, ARABIC_LETTERS, ARABIC_MARKS, PERSIAN_DIGITS, TATWEEL
+
+# A run of tatweel attached to the letter before it, unless it joins a prefix to a number or a Latin
+# word that follows (الـ7, بـ 1000, الـCIA). A tatweel standing alone between spaces is a dash: kept.
+_STRETCH = re.compile(
+    f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}]){TATWEEL}+"
+    f"(?![{TATWEEL} ]{{0,3}}[0-9A-Za-z{ARABIC_INDIC_DIGITS}{PERSIAN_DIGITS}]|{TATWEEL})"
+)
+
+
+@normalizer("tatweel")
+def tatweel(text: str) -> str:
+    """Remove tatweel that stretches a word, keep it where it joins a prefix to a number or Latin word.
+
+    >>> tatweel("جـــديد الـ7 بـ 1000")
+    'جديد الـ7 بـ 1000'
+    """
+    if TATWEEL not in text:
+        return text
+    return _STRETCH.sub("", text)

@@ -1,0 +1,97 @@
+"""Profiles: named, ordered lists of normalizers, as plain data.
+
+Steps always run in the canonical :data:`ORDER`, so enabling a normalizer puts it in its place.
+
+>>> resolve("preserve").names
+('unicode', 'cms_markers', 'tatweel', 'lookalikes', 'headings', 'whitespace')
+>>> resolve("default", disable=["headings"]).names
+('unicode', 'cms_markers', 'tatweel', 'alef', 'yeh', 'lookalikes', 'whitespace')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .pipeline import ConfigError, Pipeline, Step
+from .registry import REGISTRY, suggest
+
+__all__ = ["ORDER", "PROFILES", "resolve", "profiles_using"]
+
+#: The order in which normalizers run whatever the profile: markup and invisible characters first,
+#: then letters, then structure, then spacing.
+ORDER: tuple[str, ...] = (
+    "unicode",
+    "cms_markers",
+    "tatweel",
+    "alef",
+    "yeh",
+    "lookalikes",
+    "headings",
+    "whitespace",
+)
+
+_DEFAULT = ORDER
+PROFILES: dict[str, tuple[str, ...]] = {
+    # Markers stripped, alef and yeh unified, headings fixed: text for corpora and search.
+    "default": _DEFAULT,
+    # default without the lossy letter folds: the spelling of every word is kept.
+    "preserve": tuple(n for n in _DEFAULT if n not in ("alef", "yeh")),
+}
+
+
+def _known(name: str) -> None:
+    from . import normalizers  # noqa: F401
+
+    if name not in REGISTRY:
+        raise ConfigError(f"unknown normalizer {name!r}{suggest(name, REGISTRY)}")
+
+
+def resolve(
+    profile: str = "default",
+    enable: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    params: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Pipeline:
+    """Build the pipeline of ``profile`` with normalizers enabled, disabled and parameterised.
+
+    Parameters given for a normalizer that the resolved pipeline does not run are checked, then ignored.
+    """
+    frozen = tuple(sorted((k, tuple(sorted(v.items()))) for k, v in (params or {}).items()))
+    return _resolve(profile, tuple(enable), tuple(disable), frozen)
+
+
+@functools.lru_cache(maxsize=64)
+def _resolve(
+    profile: str,
+    enable: tuple[str, ...],
+    disable: tuple[str, ...],
+    params: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...],
+) -> Pipeline:
+    if profile not in PROFILES:
+        raise ConfigError(f"unknown profile {profile!r}{suggest(profile, PROFILES)}; profiles: {', '.join(PROFILES)}")
+    for name in (*enable, *disable, *(n for n, _ in params)):
+        _known(name)
+    both = set(enable) & set(disable)
+    if both:
+        raise ConfigError(f"enabled and disabled at once: {', '.join(sorted(both))}")
+    chosen = (set(PROFILES[profile]) | set(enable)) - set(disable)
+    by_name = dict(params)
+    steps = []
+    for name in _ordered(chosen):
+        steps.append(Step.of((name, dict(by_name.get(name, ())))))
+    for name, values in params:  # validate parameters of steps that do not run too
+        if name not in chosen:
+            Step.of((name, dict(values)))
+    return Pipeline(steps)
+
+
+def _ordered(names: set[str]) -> list[str]:
+    rank = {n: i for i, n in enumerate(ORDER)}
+    return sorted(names, key=lambda n: (rank.get(n, len(rank)), n))
+
+
+def profiles_using(name: str) -> list[str]:
+    """The profiles whose pipeline runs normalizer ``name``."""
+    return [p for p, steps in PROFILES.items() if name in steps]
