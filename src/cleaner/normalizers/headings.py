@@ -21,6 +21,7 @@ _SPEECH = re.compile(
     r"|أردف|اردف|استطرد|لفت|نوه|شدد|ختم|جاء|أعلن|اعلن|أفاد|افاد|بين|أوضحت|تابعت)ت?(?:\s|:|$)"
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[■□▪▫●•◦◆◇►▶▸*\-–—]|\(?[0-9٠-٩]{1,3}[.)\-–]|\(?[a-zA-Zأ-ي][.)])\s*")
+_MAX_COLON_WORDS = 3  # "التمويل:" is a heading; "وتتضمن الخطة ثلاثة محاور:" introduces a list
 _BRACKETED = re.compile(r"^[(\[«\"].*[)\]»\"]$")
 
 
@@ -41,7 +42,9 @@ def _is_candidate(line: str, core: str, max_words: int) -> bool:
         return False
     if _BRACKETED.match(core) or _BYLINE.match(core) or _LINK.search(core):
         return False
-    return not (line.rstrip().endswith(":") and _SPEECH.match(core))
+    if line.rstrip().endswith(":") and (_SPEECH.match(core) or len(core.split()) > _MAX_COLON_WORDS):
+        return False  # reported speech or a sentence introducing what follows
+    return True
 
 
 @normalizer("headings")
@@ -49,7 +52,7 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
     """Make each sub-heading its own block, strip its decoration, and drop one left dangling at the end.
 
     A sub-heading is a short line (at most ``max_words`` words) without sentence-final punctuation
-    that stands between two paragraph lines; bylines (``كتب - فلان``), reported speech (``وأضاف:``),
+    that stands between two paragraphs (lines that end a sentence or are longer than any heading); bylines (``كتب - فلان``), reported speech (``وأضاف:``),
     bracketed captions and list items (a run of bulleted or numbered lines) are not headings.
     ``style="markdown"`` writes each heading as ``## heading``.
 
@@ -58,10 +61,12 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
     """
     if style not in ("text", "markdown"):
         raise ValueError(f"headings: style must be 'text' or 'markdown', not {style!r}")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     # Non-empty lines with their index, core text and candidacy.
     rows = [(i, line, _core(line)) for i, line in enumerate(lines) if line.strip()]
-    if len(rows) < 2:
+    if len(rows) < 3:
         return text
     listed = [bool(_LIST_MARKER.match(line)) for _, line, _ in rows]
     candidate = [
@@ -69,14 +74,24 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
         and not (listed[k] and ((k > 0 and listed[k - 1]) or (k + 1 < len(rows) and listed[k + 1])))
         for k, (_, line, core) in enumerate(rows)
     ]
+    # A paragraph is prose: a sentence-final mark, or longer than any heading.
+    paragraph = [
+        not candidate[k]
+        and (
+            bool(_SENTENCE_END.search(core))
+            or len(core.split()) > max_words
+            or (line.rstrip().endswith(":") and len(core.split()) > _MAX_COLON_WORDS)
+        )
+        for k, (_, line, core) in enumerate(rows)
+    ]
     replace: dict[int, str] = {}
     drop: set[int] = set()
     for k, (i, _line, core) in enumerate(rows):
-        if not candidate[k] or k == 0 or candidate[k - 1]:
+        if not candidate[k] or k == 0 or not paragraph[k - 1]:
             continue  # a heading follows a paragraph
         if k + 1 == len(rows):
             drop.add(i)  # dangling at the very end: no text after it
-        elif not candidate[k + 1]:
+        elif paragraph[k + 1]:
             replace[i] = f"## {core}" if style == "markdown" else core
     if not replace and not drop:
         return text

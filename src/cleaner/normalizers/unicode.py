@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from ..registry import normalizer
-from .chars import ARABIC_MARKS, is_word_char
+from .chars import is_word_char
 
 #: Zero-width and bidi marks that can stand where a space was: removed, or a space between words.
 _SEPARATING_MARKS = "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff"
@@ -42,19 +42,28 @@ _NEEDS_TABLE = re.compile(
     "[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE) if cp < 0xD800 or cp >= 0xE000) + "\ud800-\udfff]"
 )
 _COMBINING_HAMZA = re.compile("[\u0653-\u0655]")
-_BASE_AND_MARKS = re.compile(f"[^\\s{ARABIC_MARKS}]?[{ARABIC_MARKS}]+")
+# Letter + combining madda/hamza pairs that have a precomposed form (ا + U+0654 is أ): NFC's
+# composition, applied only where it changes Arabic letters, and without reordering other marks.
+_COMPOSED = {
+    chr(base) + chr(mark): unicodedata.normalize("NFC", chr(base) + chr(mark))
+    for base in range(0x0621, 0x06FF)
+    for mark in (0x0653, 0x0654, 0x0655)
+    if len(unicodedata.normalize("NFC", chr(base) + chr(mark))) == 1
+}
+_DECOMPOSED = re.compile("|".join(sorted(_COMPOSED)))
 
 
 def _mark_replacement(match: re.Match[str]) -> str:
     text, start, end = match.string, match.start(), match.end()
+    if not match.group().strip(_JOINERS):
+        return ""  # joiners alone sit inside a word
     if 0 < start and end < len(text) and is_word_char(text[start - 1]) and is_word_char(text[end]):
         return " "
     return ""
 
 
 def _compose(match: re.Match[str]) -> str:
-    run = match.group()
-    return unicodedata.normalize("NFC", run) if _COMBINING_HAMZA.search(run) else run
+    return _COMPOSED[match.group()]
 
 
 @normalizer("unicode")
@@ -74,5 +83,5 @@ def unicode(text: str) -> str:
     if _NEEDS_TABLE.search(text):
         text = text.translate(_TABLE)
     if _COMBINING_HAMZA.search(text):
-        text = _BASE_AND_MARKS.sub(_compose, text)
+        text = _DECOMPOSED.sub(_compose, text)
     return text

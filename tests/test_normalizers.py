@@ -1,0 +1,249 @@
+"""The core normalizers, specified by tables of real inputs and expected outputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.registry import REGISTRY, get
+
+ZWSP, ZWNJ, LRM, RLM, ALM, BOM, NBSP = "\u200b", "\u200c", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00a0"
+
+
+def run(name: str, text: str, **params: object) -> str:
+    return get(name).func(text, **params)
+
+
+def table(name: str, cases: list[tuple[str, str]], ids: list[str] | None = None):  # noqa: ANN201
+    return pytest.mark.parametrize(("given", "expected"), cases, ids=ids)
+
+
+# --- cms_markers -------------------------------------------------------------------------------
+
+CMS_CASES = [
+    ("p1\n[[system-code:ad:autoads]]\np2", "p1\np2"),  # a marker line goes with its line
+    ("فقرة\n  [[system-code:ad:autoads]]  [[system-code:ad:x]]\t\nفقرة", "فقرة\nفقرة"),
+    ("قبل [[system-code:ad:autoads]] بعد", "قبل  بعد"),
+    ("قبل[[system-code:ad:autoads]]بعد", "قبل بعد"),  # never glue two words
+    ("نهاية.[[system-code:ad:x]]", "نهاية."),
+    ("[[sys[[system-code:ad:autoads]]tem-code:ad:x]]", ""),  # fragments joined into a new marker
+    ("[[sys[[system-code:ad:autoads]]tem-code:ad:x]] نص", " نص"),
+    ("[[sys[[sys[[system-code:a]]tem-code:b]]tem-code:c]]", ""),
+    ("وكلمة [[ فرمان ]] العثمانية", "وكلمة [[ فرمان ]] العثمانية"),  # editorial brackets stay
+    ("[[system-code]] و [[system-code:", "[[system-code]] و [[system-code:"),  # not markers
+    ("[[system-code:a\nb]]", "[[system-code:a\nb]]"),  # a marker never spans lines
+    ("[[[system-code:x]]]", "[]"),
+    ("p\r\n[[system-code:ad:autoads]]\r\np", "p\r\np"),
+    ("[[system-code:ad:autoads]]\n", ""),
+    ("", ""),
+]
+
+
+@table("cms_markers", CMS_CASES)
+def test_cms_markers(given: str, expected: str) -> None:
+    assert run("cms_markers", given) == expected
+
+
+# --- unicode -----------------------------------------------------------------------------------
+
+UNICODE_CASES = [
+    (f"كلمة{RLM}أخرى", "كلمة أخرى"),  # a mark between two words becomes a space
+    (f"كلمة{ZWSP}أخرى", "كلمة أخرى"),
+    (f"كلمة {LRM}أخرى", "كلمة أخرى"),  # next to a space it just goes
+    (f"{RLM},{RLM}", ","),  # Al-Ahram's RLM-wrapped comma: the marks go (punctuation folds it)
+    (f"مي{ZWNJ}خواهم", "ميخواهم"),  # a joiner sits inside a word
+    (f"{BOM}نص", "نص"),
+    (f"نص{ALM}2024", "نص 2024"),
+    (f"ذهبَ{RLM}الولد", "ذهبَ الولد"),  # a harakah ends the first word
+    (f"أ{NBSP}ب\u2003ج\u202fد", "أ ب ج د"),  # Unicode spaces become plain spaces
+    ("a\x00b\x07c\x7f\x9fd", "abcd"),  # NUL and other controls
+    ("سطر\x0bسطر\u2028سطر", "سطر\nسطر\nسطر"),  # line-like controls become line breaks
+    ("ﻷن ﺍﻟﻌﺮﺑﻴﺔ", "لأن العربية"),  # presentation forms, lam-alef keeps its hamza
+    ("ﷲ ﷺ", "الله صلى الله عليه وسلم"),
+    ("ا\u0654ن", "أن"),  # NFC composes a decomposed hamza
+    ("و\u0654", "ؤ"),
+    ("م² ½ ™ ＡＢＣ ①", "م² ½ ™ ＡＢＣ ①"),  # no global NFKC
+    ("\uf900 漢字 😀", "\uf900 漢字 😀"),  # CJK compatibility ideographs are not rewritten
+    ("\ud800x", "\ufffdx"),  # a lone surrogate becomes U+FFFD (it cannot be written as UTF-8)
+    ("\t\n\r", "\t\n\r"),
+    ("", ""),
+]
+
+
+@table("unicode", UNICODE_CASES)
+def test_unicode(given: str, expected: str) -> None:
+    assert run("unicode", given) == expected
+
+
+# --- tatweel -----------------------------------------------------------------------------------
+
+TATWEEL_CASES = [
+    ("جـــديد", "جديد"),
+    ("الجـديـد", "الجديد"),
+    ("مـحـمـد", "محمد"),
+    ("الـ7", "الـ7"),  # a prefix joined to a number stays
+    ("بـ 1000", "بـ 1000"),
+    ("الـCIA", "الـCIA"),
+    ("بـ٢٠٢٤", "بـ٢٠٢٤"),
+    ("القاهرة ـ أ ش أ", "القاهرة ـ أ ش أ"),  # a tatweel standing alone is a dash
+    ("كلمةـ", "كلمة"),
+    ("بَـــيت", "بَيت"),  # after a harakah
+    ("ـــ", "ـــ"),
+    ("", ""),
+]
+
+
+@table("tatweel", TATWEEL_CASES)
+def test_tatweel(given: str, expected: str) -> None:
+    assert run("tatweel", given) == expected
+
+
+# --- alef, yeh, lookalikes ---------------------------------------------------------------------
+
+ALEF_CASES = [
+    ("أحمد إبراهيم آمال ٱلله", "احمد ابراهيم امال الله"),
+    ("ٲ ٳ", "ا ا"),
+    ("على إلى", "على الى"),  # alef maksura is never touched (pyarabic's normalize_alef makes علا)
+    ("لأن", "لان"),
+    ("ؤ ئ ء", "ؤ ئ ء"),  # hamza carriers are another normalizer's job
+]
+
+YEH_CASES = [
+    ("الأولى على", "الأولي علي"),
+    ("فی ې", "في ي"),
+    ("يا", "يا"),
+]
+
+LOOKALIKE_CASES = [
+    ("کتاب", "كتاب"),
+    ("ہ ە ھ", "ه ه ه"),
+    ("فی", "فى"),  # Persian yeh at the end of a word is alef maksura
+    ("تجرید", "تجريد"),  # and yeh inside a word (CAMeL's arclean gives تجرىد)
+    ("یک", "يك"),
+    ("علیٌ", "علىٌ"),  # marks after a final yeh do not make it medial
+    ("ی", "ى"),
+    ("كتاب", "كتاب"),
+]
+
+
+@table("alef", ALEF_CASES)
+def test_alef(given: str, expected: str) -> None:
+    assert run("alef", given) == expected
+
+
+@table("yeh", YEH_CASES)
+def test_yeh(given: str, expected: str) -> None:
+    assert run("yeh", given) == expected
+
+
+@table("lookalikes", LOOKALIKE_CASES)
+def test_lookalikes(given: str, expected: str) -> None:
+    assert run("lookalikes", given) == expected
+
+
+def test_pyarabic_damage_cases_do_not_happen() -> None:
+    """pyarabic's normalize_alef, normalize_ligature and normalize_hamza damage these inputs."""
+    from pyarabic import araby
+
+    assert araby.normalize_alef("على") == "علا"  # the damage, still in pyarabic
+    assert run("alef", "على") == "على"
+    assert araby.normalize_ligature("ﻷ") != "لأ"  # pyarabic drops the hamza
+    assert run("unicode", "ﻷ") == "لأ"
+    assert araby.normalize_hamza("سأل") != "سأل"
+    assert run("alef", run("yeh", "سؤال سئل")) == "سؤال سئل"
+
+
+# --- whitespace --------------------------------------------------------------------------------
+
+WHITESPACE_CASES = [
+    ("سطر\r\nسطر\rسطر", "سطر\n\nسطر\n\nسطر\n"),
+    ("  كلمة  \t كلمة  ", "كلمة كلمة\n"),
+    ("فقرة\n\n\n\n\nفقرة", "فقرة\n\nفقرة\n"),
+    ("\n\n فقرة \n \n", "فقرة\n"),
+    ("   \n\t\n", ""),
+    ("", ""),
+    ("a\u00a0 b", "a\u00a0 b\n"),  # only spaces and tabs: NBSP is the unicode step's job
+]
+
+
+@table("whitespace", WHITESPACE_CASES)
+def test_whitespace(given: str, expected: str) -> None:
+    assert run("whitespace", given) == expected
+
+
+# --- headings ----------------------------------------------------------------------------------
+
+P1 = "وقال المتحدث إن الاجتماع تناول عدة ملفات مهمة."
+P2 = "وأضاف أن اللجنة ستعقد جلستها المقبلة الأسبوع القادم."
+
+HEADING_CASES = [
+    (f"{P1}\nدعم مستمر\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
+    (f"{P1}\n■ دعم مستمر\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
+    (f"{P1}\n**دعم مستمر**\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
+    (f"{P1}\n## دعم مستمر\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
+    (f"{P1}\nدعم مستمر:\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
+    (f"{P1}\n* دعم مستمر -\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
+    (f"{P1}\n\nدعم مستمر\n\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
+    (f"{P1}\n{P2}\nبرنامج بوتين", f"{P1}\n{P2}"),  # dangling at the very end: dropped
+    (f"{P1}\n{P2}\nبرنامج بوتين\n", f"{P1}\n{P2}\n"),
+    # Not headings:
+    (f"عنوان المقال\n{P1}", f"عنوان المقال\n{P1}"),  # the title: no paragraph before it
+    (f"{P1}\nكتب - ممدوح فهمي:\n{P2}", f"{P1}\nكتب - ممدوح فهمي:\n{P2}"),  # a byline
+    (f"{P1}\nكتبت- حسنات الحكيم\n{P2}", f"{P1}\nكتبت- حسنات الحكيم\n{P2}"),
+    (f"{P1}\nوأضاف الوزير:\n{P2}", f"{P1}\nوأضاف الوزير:\n{P2}"),  # reported speech
+    (f"{P1}\n(تصوير أحمد شحاتة)\n{P2}", f"{P1}\n(تصوير أحمد شحاتة)\n{P2}"),  # a caption
+    (f"{P1}\nهل ستنجح الخطة؟\n{P2}", f"{P1}\nهل ستنجح الخطة؟\n{P2}"),  # a sentence
+    (f"{P1}\n- البند الأول\n- البند الثاني\n{P2}", f"{P1}\n- البند الأول\n- البند الثاني\n{P2}"),  # a list
+    (f"{P1}\nقصيرة أولى\nقصيرة ثانية\n{P2}", f"{P1}\nقصيرة أولى\nقصيرة ثانية\n{P2}"),  # poem-like lines
+    (f"{P1}\n{P2}\ntariq@example.com", f"{P1}\n{P2}\ntariq@example.com"),  # a signature is kept
+    (f"{P1}\n{P2}\nالمصدر: وكالات", f"{P1}\n{P2}\nالمصدر: وكالات"),
+    ("سطر واحد", "سطر واحد"),
+    ("", ""),
+]
+
+
+@table("headings", HEADING_CASES)
+def test_headings(given: str, expected: str) -> None:
+    assert run("headings", given) == expected
+
+
+def test_headings_markdown() -> None:
+    given = f"{P1}\n■ دعم مستمر\n{P2}"
+    assert run("headings", given, style="markdown") == f"{P1}\n\n## دعم مستمر\n\n{P2}"
+    assert run("headings", run("headings", given, style="markdown"), style="markdown") == (
+        f"{P1}\n\n## دعم مستمر\n\n{P2}"
+    )
+
+
+def test_headings_max_words() -> None:
+    line = "عنوان من خمس كلمات هنا"
+    assert run("headings", f"{P1}\n{line}\n{P2}", max_words=4) == f"{P1}\n{line}\n{P2}"
+    assert run("headings", f"{P1}\n{line}\n{P2}", max_words=5) == f"{P1}\n\n{line}\n\n{P2}"
+
+
+def test_headings_rejects_an_unknown_style() -> None:
+    with pytest.raises(ValueError, match="style"):
+        run("headings", "x", style="html")
+
+
+ALL_TABLES = {
+    "cms_markers": CMS_CASES,
+    "unicode": UNICODE_CASES,
+    "tatweel": TATWEEL_CASES,
+    "alef": ALEF_CASES,
+    "yeh": YEH_CASES,
+    "lookalikes": LOOKALIKE_CASES,
+    "whitespace": WHITESPACE_CASES,
+    "headings": HEADING_CASES,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ALL_TABLES))
+def test_every_table_case_is_a_fixed_point(name: str) -> None:
+    """Idempotence on the real cases: cleaning the expected output changes nothing."""
+    for _given, expected in ALL_TABLES[name]:
+        assert run(name, expected) == expected, expected
+
+
+def test_registry_entries_are_documented() -> None:
+    for entry in REGISTRY.values():
+        assert entry.summary and entry.func.__doc__ and ">>>" in entry.func.__doc__, entry.name
