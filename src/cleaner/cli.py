@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .config import PatternTimeout, Settings, settings_for
 from .pipeline import ConfigError, Pipeline
 from .profiles import PROFILES, profiles_using, resolve
 from .textio import DecodeError, atomic_write, decode
@@ -29,6 +30,10 @@ Examples:
   cleaner --format markdown article.txt    sub-headings written as '## heading'
   cleaner --disable headings article.txt   run the default profile without one step
   cleaner --list                           every normalizer and the profiles using it
+  cleaner news/ -o clean/                  a folder (*.txt, *.md, *.jsonl) into another
+  cleaner --in-place -j 4 news/            rewrite files in place with 4 workers
+  cleaner --check news/                    exit 1 if any file would change
+  cleaner corpus.jsonl -o clean.jsonl      clean the "text" field of each JSON line
 
 \b
 Exit codes:
@@ -45,17 +50,9 @@ def _fail(message: str, code: int) -> None:
 
 
 def _print_list() -> None:
-    from . import list_normalizers
+    from .explain import format_list
 
-    rows = list_normalizers()
-    width = max(len(n.name) for n in rows)
-    out = [f"{'name':<{width}}  lossy  profiles                  summary"]
-    for entry in rows:
-        used = ",".join(profiles_using(entry.name)) or "-"
-        out.append(f"{entry.name:<{width}}  {'yes' if entry.lossy else 'no ':<5}  {used:<24}  {entry.summary}")
-        for key, default in entry.params:
-            out.append(f"{'':<{width}}         {key} = {default!r}")
-    click.echo("\n".join(out))
+    click.echo(format_list(), nl=False)
 
 
 def _read(path: str) -> tuple[str, bytes]:
@@ -68,9 +65,17 @@ def _read(path: str) -> tuple[str, bytes]:
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=_EPILOG,
 )
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write to FILE instead of stdout.")
-@click.option("--profile", default="default", show_default=True, help=f"Profile: {', '.join(PROFILES)}.")
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(allow_dash=True),
+    metavar="FILE|DIR",
+    help="Write to FILE (one input) or below folder DIR (folders, several inputs) instead of stdout.",
+)
+@click.option(
+    "--profile", default=None, help=f"Profile: {', '.join(PROFILES)} or one defined in the config file [default: default]."
+)
 @click.option("--enable", multiple=True, metavar="NAME", help="Also run normalizer NAME (repeatable).")
 @click.option("--disable", multiple=True, metavar="NAME", help="Do not run normalizer NAME (repeatable).")
 @click.option(
@@ -82,6 +87,38 @@ def _read(path: str) -> tuple[str, bytes]:
     help="Output format; markdown writes sub-headings as '## heading'.",
 )
 @click.option("--list", "list_", is_flag=True, help="List every normalizer and exit.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Read settings from FILE, not the nearest cleaner.toml or pyproject.toml [tool.cleaner].",
+)
+@click.option("--show-config", is_flag=True, help="Print the resolved pipeline and where each value came from; exit.")
+@click.option("--explain", "explain_", is_flag=True, help="Also write to stderr what each normalizer changed.")
+@click.option(
+    "--explain-json", is_flag=True, help="Write what each normalizer changed to stdout as JSON (cleaned text: -o FILE only)."
+)
+@click.option("--in-place", is_flag=True, help="Rewrite each input file atomically (unchanged files are not touched).")
+@click.option("--check", is_flag=True, help="Write nothing; list the files that would change; exit 1 if any would.")
+@click.option("--diff", is_flag=True, help="Write nothing; print a unified diff of each file that would change.")
+@click.option("--skip-existing", is_flag=True, help="Skip files whose output already exists (resume a run).")
+@click.option("--include", multiple=True, metavar="GLOB", help="Clean files matching GLOB in folders [default: *.txt, *.md, *.jsonl].")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and folders matching GLOB (repeatable).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: number of CPUs].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line (errors are still shown).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), metavar="FILE.json", help="Write one JSON record per file.")
+@click.option("--encoding", default="auto", show_default=True, help="Input encoding: auto (UTF-8, UTF-16 with BOM, windows-1256) or a name.")
+@click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True, help="Undecodable bytes: fail the file, or U+FFFD.")
+@click.option("--jsonl/--no-jsonl", "jsonl", default=None, help="Inputs are JSON lines [default: for *.jsonl files].")
+@click.option("--text-key", "text_keys", multiple=True, metavar="KEY", help="JSONL field to clean; dotted for nested (repeatable) [default: text].")
+@click.option(
+    "--scheduler",
+    envvar="CLEANER_SCHEDULER",
+    metavar="ADDRESS",
+    help="Run a folder or JSONL batch on the Dask cluster at ADDRESS (tcp://HOST:8786, a scheduler file, or "
+    "local:N for N local worker processes); paths must be shared. Needs cleaner[dask]. [env: CLEANER_SCHEDULER]",
+)
 @click.version_option(__version__, "--version", prog_name="cleaner", message="%(prog)s %(version)s")
 def main(
     paths: tuple[str, ...],
@@ -91,19 +128,63 @@ def main(
     disable: tuple[str, ...],
     fmt: str,
     list_: bool,
+    config_file: str | None = None,
+    show_config: bool = False,
+    explain_: bool = False,
+    explain_json: bool = False,
+    in_place: bool = False,
+    check: bool = False,
+    diff: bool = False,
+    skip_existing: bool = False,
+    include: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+    jobs: int | None = None,
+    quiet: bool = False,
+    report_path: str | None = None,
+    encoding: str = "auto",
+    errors: str = "strict",
+    jsonl: bool | None = None,
+    text_keys: tuple[str, ...] = (),
+    scheduler: str | None = None,
 ) -> None:
     """Clean scraped Arabic news text: CMS markers, invisible characters, presentation forms,
     tatweel, alef and yeh spellings, sub-headings and spacing.
 
-    Reads each PATH (or stdin for '-' or no PATH) as UTF-8 and writes the cleaned text as UTF-8.
+    Reads each PATH (a file, a folder, or stdin for '-' or no PATH), detects its encoding (UTF-8,
+    UTF-16 with a BOM, windows-1256) and writes the cleaned text as UTF-8: to stdout for one input,
+    below -o DIR or in place for folders and several inputs. JSONL files have their text field cleaned.
     """
     if list_:
         _print_list()
         return
     try:
-        pipeline = _pipeline(profile, enable, disable, fmt)
+        settings = _settings(profile, enable, disable, fmt, config_file)
     except ConfigError as err:
         raise click.UsageError(str(err)) from None
+    if show_config:
+        click.echo(settings.describe(), nl=False)
+        return
+    pipeline = settings.pipeline
+    if not (explain_ or explain_json):
+        from .runner import UsageError, run
+
+        options = _run_options(check, diff, skip_existing, encoding, errors, jsonl, text_keys, report_path)
+        try:
+            if scheduler and scheduler.strip():  # on a Dask cluster (cleaner.integrations.dask imports dask lazily)
+                from .integrations.dask import run as run_on_cluster
+
+                code = run_on_cluster(
+                    scheduler, paths, output, pipeline, options, in_place=in_place, jobs=jobs,
+                    include=include or None, exclude=exclude, report_path=report_path, quiet=quiet,
+                )
+            else:
+                code = run(
+                    paths, output, pipeline, options, in_place=in_place, jobs=jobs,
+                    include=include or None, exclude=exclude, report_path=report_path, quiet=quiet,
+                )
+        except UsageError as err:
+            raise click.UsageError(str(err)) from None
+        sys.exit(code)
     if len(paths) > 1:
         raise click.UsageError("several inputs need an output folder (-o DIR) or --in-place")
     source = paths[0] if paths else "-"
@@ -114,7 +195,16 @@ def main(
         _fail(f"{err}; nothing written", EXIT_INPUT_FAILED)
     except OSError as err:
         _fail(f"{source}: {err.strerror or err}; nothing written", EXIT_INPUT_FAILED)
-    cleaned = pipeline(text).encode("utf-8")
+    try:
+        if explain_ or explain_json:
+            cleaned_text = _explain(pipeline, text, name, settings.profile, explain_, explain_json)
+            if explain_json and (output is None or output == "-"):
+                return
+        else:
+            cleaned_text = pipeline(text)
+    except PatternTimeout as err:
+        _fail(f"{name}: {err}; nothing written", EXIT_INPUT_FAILED)
+    cleaned = cleaned_text.encode("utf-8")
     if output is None or output == "-":
         sys.stdout.buffer.write(cleaned)
         sys.stdout.buffer.flush()
@@ -122,6 +212,49 @@ def main(
         atomic_write(Path(output), cleaned)
 
 
-def _pipeline(profile: str, enable: tuple[str, ...], disable: tuple[str, ...], fmt: str) -> Pipeline:
+def _pipeline(profile: str | None, enable: tuple[str, ...], disable: tuple[str, ...], fmt: str) -> Pipeline:
+    return _settings(profile, enable, disable, fmt, None).pipeline
+
+
+def _settings(
+    profile: str | None, enable: tuple[str, ...], disable: tuple[str, ...], fmt: str, config_file: str | None
+) -> Settings:
+    """The config file (found or given) resolved with the command line's choices, which win."""
     params = {"headings": {"style": "markdown"}} if fmt == "markdown" else None
-    return resolve(profile, enable, disable, params)
+    return settings_for(config_file, profile, enable, disable, params)
+
+
+def _explain(pipeline: Pipeline, text: str, name: str, profile: str, human: bool, as_json: bool) -> str:
+    from .explain import explain, format_report, report_json
+
+    cleaned, reports = explain(pipeline, text)
+    if human:
+        click.echo(format_report(name, profile, reports), err=True, nl=False)
+    if as_json:
+        sys.stdout.write(report_json(name, profile, reports))
+        sys.stdout.flush()
+    return cleaned
+
+
+def _run_options(
+    check: bool,
+    diff: bool,
+    skip_existing: bool,
+    encoding: str,
+    errors: str,
+    jsonl: bool | None,
+    text_keys: tuple[str, ...],
+    report_path: str | None,
+):  # noqa: ANN202 - a RunOptions
+    from .runner import RunOptions
+
+    return RunOptions(
+        check=check,
+        diff=diff,
+        skip_existing=skip_existing,
+        encoding=encoding,
+        errors=errors,
+        jsonl=jsonl,
+        text_keys=text_keys or ("text",),
+        counts=report_path is not None,
+    )

@@ -113,6 +113,12 @@ def _bind(step: Step) -> Callable[[str], str]:
     return functools.partial(func, **dict(step.params)) if step.params else func
 
 
+def _not_text(value: object) -> str:
+    """The message for a value that is not a ``str`` (bytes must be decoded by the caller)."""
+    hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(value, bytes | bytearray) else ""
+    return f"cleaner cleans text (str), not {type(value).__name__}{hint}"
+
+
 class Pipeline:
     """Run normalizers in order: ``Pipeline(["unicode", "whitespace"])("text")``."""
 
@@ -127,6 +133,8 @@ class Pipeline:
         self._funcs = tuple(_bind(s) for s in self.steps)
 
     def __call__(self, text: str) -> str:
+        if not isinstance(text, str):
+            raise TypeError(_not_text(text))
         for func in self._funcs:
             text = func(text)
         return text

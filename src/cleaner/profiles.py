@@ -2,10 +2,12 @@
 
 Steps always run in the canonical :data:`ORDER`, so enabling a normalizer puts it in its place.
 
->>> resolve("preserve").names
-('unicode', 'cms_markers', 'tatweel', 'lookalikes', 'headings', 'whitespace')
->>> resolve("default", disable=["headings"]).names
-('unicode', 'cms_markers', 'tatweel', 'alef', 'yeh', 'lookalikes', 'whitespace')
+>>> resolve("preserve").names  # doctest: +NORMALIZE_WHITESPACE
+('wrappers', 'html', 'unicode', 'cms_markers', 'boilerplate', 'tatweel', 'lookalikes', 'punctuation',
+ 'duplicate_paragraphs', 'headings', 'whitespace')
+>>> resolve("default", disable=["headings"]).names  # doctest: +NORMALIZE_WHITESPACE
+('wrappers', 'html', 'unicode', 'cms_markers', 'boilerplate', 'tatweel', 'alef', 'yeh', 'lookalikes',
+ 'punctuation', 'duplicate_paragraphs', 'whitespace')
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .pipeline import ConfigError, Pipeline, Step
+from .pipeline import ConfigError, Pipeline, Step, _freeze
 from .registry import REGISTRY, suggest
 
 __all__ = ["ORDER", "PROFILES", "resolve", "profiles_using"]
@@ -22,22 +24,50 @@ __all__ = ["ORDER", "PROFILES", "resolve", "profiles_using"]
 #: The order in which normalizers run whatever the profile: markup and invisible characters first,
 #: then letters, then structure, then spacing.
 ORDER: tuple[str, ...] = (
+    "wrappers",
+    "html",
     "unicode",
     "cms_markers",
-    "tatweel",
+    "boilerplate",
+    "diacritics",
+    "digits",
+    "links",
+    "tatweel",  # after links: a removed URL can leave a tatweel that joined a prefix to it (بـhttp://…)
     "alef",
     "yeh",
+    "teh_marbuta",
+    "hamza_carriers",
     "lookalikes",
+    "elongation",
+    "punctuation",
+    "duplicate_paragraphs",
+    "bylines",
+    "captions",
+    "datelines",
     "headings",
     "whitespace",
 )
 
-_DEFAULT = ORDER
+#: Opt-in steps of the catalogue: lossy folds and removals for search indexes, off in default and preserve.
+_SEARCH_ONLY = ("links", "diacritics", "digits", "teh_marbuta", "hamza_carriers", "elongation")
+#: Steps that remove the article's apparatus (bylines, photo captions, datelines): in ``strict`` only.
+_STRICT_ONLY = ("bylines", "captions", "datelines")
+_DEFAULT = tuple(n for n in ORDER if n not in _SEARCH_ONLY and n not in _STRICT_ONLY)
 PROFILES: dict[str, tuple[str, ...]] = {
     # Markers stripped, alef and yeh unified, headings fixed: text for corpora and search.
     "default": _DEFAULT,
     # default without the lossy letter folds: the spelling of every word is kept.
     "preserve": tuple(n for n in _DEFAULT if n not in ("alef", "yeh")),
+    # default plus diacritics, teh marbuta, hamza carriers, ASCII digits, elongation and links removed:
+    # the conventional form for search indexes and classic NLP features.
+    "search": tuple(n for n in ORDER if n in _DEFAULT or n in _SEARCH_ONLY),
+    # default plus bylines, photo captions and dateline-only lines removed: the article text only.
+    "strict": tuple(n for n in ORDER if n in _DEFAULT or n in _STRICT_ONLY),
+}
+
+#: Parameters a profile sets for its steps (user parameters override them one by one).
+PROFILE_PARAMS: dict[str, dict[str, dict[str, Any]]] = {
+    "search": {"links": {"urls": "remove", "emails": "remove", "mentions": "remove", "hashtags": "words"}},
 }
 
 
@@ -58,7 +88,10 @@ def resolve(
 
     Parameters given for a normalizer that the resolved pipeline does not run are checked, then ignored.
     """
-    frozen = tuple(sorted((k, tuple(sorted(v.items()))) for k, v in (params or {}).items()))
+    # Values are frozen (lists become tuples) so a Python call may pass phrases=[...] as a list.
+    frozen = tuple(
+        sorted((k, tuple(sorted((kk, _freeze(vv)) for kk, vv in v.items()))) for k, v in (params or {}).items())
+    )
     return _resolve(profile, tuple(enable), tuple(disable), frozen)
 
 
@@ -77,7 +110,9 @@ def _resolve(
     if both:
         raise ConfigError(f"enabled and disabled at once: {', '.join(sorted(both))}")
     chosen = (set(PROFILES[profile]) | set(enable)) - set(disable)
-    by_name = dict(params)
+    by_name = {n: dict(v) for n, v in PROFILE_PARAMS.get(profile, {}).items()}
+    for n, v in params:
+        by_name.setdefault(n, {}).update(v)
     steps = []
     for name in _ordered(chosen):
         steps.append(Step.of((name, dict(by_name.get(name, ())))))

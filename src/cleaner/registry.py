@@ -10,7 +10,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,6 +70,8 @@ def normalizer(name: str, *, lossy: bool = False) -> Callable[[Callable[..., str
 
 def suggest(name: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest of ``choices``, or ``""``."""
+    import difflib  # only on a misspelled name: kept out of start-up
+
     close = difflib.get_close_matches(name, sorted(choices), n=1, cutoff=0.5)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

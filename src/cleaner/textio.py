@@ -1,20 +1,68 @@
-"""Bytes at the edges: decode input explicitly, write UTF-8 output atomically.
+"""Bytes at the edges: detect and decode input explicitly, write UTF-8 output atomically.
+
+Encodings (``--encoding auto``, the default), tried in this order on the bytes of a file:
+
+1. a UTF-16 or UTF-32 byte-order mark: that encoding (the mark is dropped);
+2. valid UTF-8 (a BOM is dropped): ``utf-8`` or ``utf-8-sig``;
+3. bytes that are not UTF-8 but decode as windows-1256 to mostly Arabic letters: ``cp1256``;
+4. anything else fails the file with a message naming the byte offset and the flags to use.
+
+A file is binary (and fails) when more than one byte in a thousand of its first 64 KiB is NUL,
+so a text file ending with one NUL (the windows-1256 news archives do) is still text.
 
 >>> decode(b"\\xef\\xbb\\xbf\\xd9\\x86\\xd8\\xb5")
 'نص'
+>>> decode_auto("نص عربي".encode("cp1256"))
+('نص عربي', 'cp1256')
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
+import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["DecodeError", "decode", "atomic_write", "TEMP_PREFIX"]
+__all__ = [
+    "DecodeError",
+    "decode",
+    "decode_auto",
+    "detect",
+    "looks_binary",
+    "iter_text",
+    "atomic_write",
+    "AtomicWriter",
+    "cleanup_temp_files",
+    "TEMP_PREFIX",
+    "SNIFF_BYTES",
+]
 
-#: Temporary files written next to their target start with this; leftovers are recognisable.
+#: Temporary files written next to their target start with this, then the writer's process id;
+#: leftovers of a killed run are recognisable and removed by the next run (see cleanup_temp_files).
 TEMP_PREFIX = ".cleaner-tmp-"
+#: How many leading bytes decide binary-ness, and the encoding of a file too big to read whole.
+SNIFF_BYTES = 1 << 20
+_NUL_SAMPLE = 1 << 16
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LETTER = re.compile(r"[^\W\d_]")
+# C0 controls other than tab, LF, FF, CR and NUL: text rarely holds them, mis-decoded binary does.
+_ODD_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
+# Four Arabic letters in a row written in UTF-8 (lead byte D8-DB, then a continuation byte): UTF-8
+# Arabic text. Read as windows-1256 the same bytes are also "Arabic letters" (ط ظ ع غ + symbols), so a
+# UTF-8 file with one bad byte, or a file mixing both encodings, would silently become mojibake.
+_UTF8_ARABIC_RUN = re.compile(rb"(?:[\xd8-\xdb][\x80-\xbf]){4}")
 
 
 class DecodeError(ValueError):
@@ -38,28 +86,268 @@ def decode(data: bytes, source: str = "<stdin>") -> str:
         ) from None
 
 
+def looks_binary(data: bytes, encoding: str = "auto") -> bool:
+    """Whether ``data`` (or its first 64 KiB) is NUL-heavy: more than one NUL byte in a thousand.
+
+    >>> looks_binary("نص".encode() * 100 + b"\\x00"), looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR")
+    (False, True)
+    """
+    if encoding.replace("_", "-").lower().startswith(("utf-16", "utf-32", "utf16", "utf32")):
+        return False
+    if any(data.startswith(bom) for bom, name in _BOMS if name != "utf-8-sig"):
+        return False
+    sample = data[:_NUL_SAMPLE]
+    return sample.count(0) > max(1, len(sample) // 1000)
+
+
+def _binary(source: str, data: bytes) -> DecodeError:
+    """The error for NUL-heavy bytes; it names the codec when they look like UTF-16 without a BOM."""
+    sample = data[: _NUL_SAMPLE & ~1]
+    for name, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if len(high) >= 2 and high.count(0) + high.count(6) >= 0.9 * len(high):  # Latin or Arabic
+            return DecodeError(
+                source, f"binary file (NUL bytes), not text; skipped (it looks like UTF-16 without a "
+                f"byte-order mark: try --encoding {name})"
+            )
+    return DecodeError(source, "binary file (NUL bytes), not text; skipped")
+
+
+def _mostly_arabic(text: str) -> bool:
+    letters = len(_LETTER.findall(text))
+    if letters == 0:
+        return False
+    arabic = len(_ARABIC_LETTER.findall(text))
+    return arabic * 2 >= letters and len(_ODD_CONTROL.findall(text)) * 100 <= len(text)
+
+
+def detect(data: bytes, final: bool = True) -> str | None:
+    """The encoding ``--encoding auto`` picks for ``data`` (a whole file, or its start when not ``final``).
+
+    Returns a codec name, or ``None`` when the bytes are neither UTF-8 nor windows-1256 Arabic.
+
+    >>> detect("نص".encode()), detect(b"\\xff\\xfeA\\x00"), detect("نص".encode("cp1256")), detect(b"caf\\xe9")
+    ('utf-8', 'utf-16', 'cp1256', None)
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _UTF8_ARABIC_RUN.search(data):
+        return None  # UTF-8 Arabic with a bad byte, or UTF-8 and windows-1256 mixed: never guess
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return None
+    return "cp1256" if _mostly_arabic(text) else None
+
+
+def _bad_byte(source: str, encoding: str, byte: int | None, offset: int) -> DecodeError:
+    shown = f" (byte 0x{byte:02x})" if byte is not None else ""
+    hint = "; try --encoding NAME or --errors replace"
+    return DecodeError(source, f"not valid {encoding} at byte offset {offset}{shown}{hint}", offset)
+
+
+def decode_auto(data: bytes, encoding: str = "auto", errors: str = "strict", source: str = "<stdin>") -> tuple[str, str]:
+    """Decode a whole file's bytes; returns ``(text, encoding used)``. Raises :class:`DecodeError`.
+
+    ``encoding="auto"`` follows the order in the module docstring; any other name forces that codec
+    (a UTF-8 BOM is still dropped for ``utf-8``). ``errors`` is ``"strict"`` or ``"replace"``.
+    """
+    if looks_binary(data, encoding):
+        raise _binary(source, data)
+    if encoding == "auto":
+        name = detect(data)
+        if name is None:
+            if errors == "replace":
+                name = "utf-8"
+            else:
+                try:
+                    data.decode("utf-8")
+                except UnicodeDecodeError as err:
+                    raise DecodeError(
+                        source,
+                        f"not valid UTF-8 at byte offset {err.start} (byte 0x{data[err.start]:02x}) and not "
+                        "windows-1256 Arabic either; use --encoding NAME (or --errors replace)",
+                        err.start,
+                    ) from None
+                raise DecodeError(source, "undecodable")  # pragma: no cover - detect() accepted UTF-8
+    else:
+        name = _codec(encoding, source)
+        if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            name = "utf-8-sig"
+    try:
+        return data.decode(name, errors), name
+    except UnicodeDecodeError as err:
+        raise _bad_byte(source, name, data[err.start], err.start) from None
+
+
+def _codec(encoding: str, source: str) -> str:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise DecodeError(source, f"unknown encoding {encoding!r}") from None
+    return {"utf-8": "utf-8", "windows-1256": "cp1256"}.get(name, name)
+
+
+def iter_text(
+    handle: BinaryIO,
+    encoding: str = "auto",
+    errors: str = "strict",
+    source: str = "<stdin>",
+    block_size: int = SNIFF_BYTES,
+) -> tuple[str, Iterator[str]]:
+    """Decode a binary stream block by block in bounded memory: ``(encoding used, iterator of str)``.
+
+    With ``encoding="auto"`` the encoding is chosen from the first :data:`SNIFF_BYTES` bytes (a
+    stream cannot be read twice); a later byte that does not fit raises :class:`DecodeError`
+    from the iterator, with its absolute offset. Binary-looking input raises before anything is read.
+    """
+    first = handle.read(max(block_size, SNIFF_BYTES))
+    if looks_binary(first, encoding):
+        raise _binary(source, first)
+    if encoding == "auto":
+        name = detect(first, final=len(first) < max(block_size, SNIFF_BYTES))
+        if name is None:
+            if errors != "replace":
+                decode_auto(first, "auto", errors, source)  # raises with the offset
+            name = "utf-8"
+    else:
+        name = _codec(encoding, source)
+        if name == "utf-8" and first.startswith(codecs.BOM_UTF8):
+            name = "utf-8-sig"
+    decoder = codecs.getincrementaldecoder(name)(errors)
+
+    def blocks() -> Iterator[str]:
+        data, consumed = first, 0
+        while True:
+            final = not data
+            pending = len(decoder.getstate()[0])
+            try:
+                text = decoder.decode(data, final)
+            except UnicodeDecodeError as err:
+                raise _bad_byte(source, name, err.object[err.start], consumed - pending + err.start) from None
+            if name == "cp1256" and (run := _UTF8_ARABIC_RUN.search(data)):
+                offset = consumed + run.start()
+                raise DecodeError(
+                    source, f"windows-1256 text with UTF-8 at byte offset {offset} (mixed encodings); "
+                    "use --encoding NAME or --errors replace", offset,
+                )
+            consumed += len(data)
+            if text:
+                yield text
+            if final:
+                return
+            data = handle.read(block_size)
+
+    return name, blocks()
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+class AtomicWriter:
+    """Write a file so that a crash leaves either the old file or the new one, whole.
+
+    Bytes go to a temporary file in the target's folder (named ``.cleaner-tmp-<pid>-…``);
+    :meth:`commit` flushes, fsyncs, copies the permission bits of the file it replaces and moves it
+    over the target with ``os.replace``; :meth:`abort` (also on any exception in a ``with`` block)
+    removes it and leaves the target untouched. A symbolic link target is written through: the file
+    it points to is replaced, the link stays.
+    """
+
+    def __init__(self, path: Path | str):
+        self.path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+        fd, self.tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=self.path.parent)
+        self.handle = os.fdopen(fd, "wb")
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+        self.size += len(data)
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+    def commit(self) -> None:
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            try:
+                mode = self.path.stat().st_mode & 0o7777
+            except FileNotFoundError:
+                mode = _default_mode()
+            os.chmod(self.tmp, mode)
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self.handle.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.tmp)
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one, whole.
 
     The bytes go to a temporary file in the same folder, are flushed and fsynced, take the
     permission bits of the file they replace, and are moved over it with ``os.replace``.
     """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    with AtomicWriter(path) as writer:
+        writer.write(data)
+
+
+def _pid_alive(pid: int) -> bool:
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a killed process nobody has reaped yet is a zombie: it writes nothing any more
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
+
+
+def cleanup_temp_files(folder: Path | str) -> list[str]:
+    """Remove the temporary files that a killed run left in ``folder``; returns their names.
+
+    A temporary file is only removed when the process that wrote it is gone, so a run going on at
+    the same time in the same folder keeps its own.
+    """
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(TEMP_PREFIX):
+            continue
+        pid_text = entry.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+        if pid_text.isdigit() and _pid_alive(int(pid_text)) and int(pid_text) != 0:
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(entry.name)
+    return removed

@@ -22,7 +22,19 @@ _SPEECH = re.compile(
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[■□▪▫●•◦◆◇►▶▸*\-–—]|\(?[0-9٠-٩]{1,3}[.)\-–]|\(?[a-zA-Zأ-ي][.)])\s*")
 _MAX_COLON_WORDS = 3  # "التمويل:" is a heading; "وتتضمن الخطة ثلاثة محاور:" introduces a list
-_BRACKETED = re.compile(r"^[(\[«\"].*[)\]»\"]$")
+_BRACKETED = re.compile(r"^[(\[].*[)\]]$")  # a caption or aside in brackets; a quoted title may head a section
+# "ثانيا: مقرات الأندية": an ordinal opening a numbered section, even with a colon and a longer title.
+_ORDINAL = re.compile(
+    r"^(?:أولا|اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[ًٌٍ]?\s{0,3}[:：\-–—]{0,3}\s{0,3}[^\W\d_]"
+)
+_MAX_ORDINAL_WORDS = 14
+_SECTION_NUMBER = re.compile(r"^\s*\([0-9٠-٩]{1,2}\)\s*$")
+# A short question standing alone between paragraphs ("كيف تكافح من يشتري المتابعين؟") heads what
+# answers it; one led by a dash or ">" is an interview turn.
+_QUESTION = re.compile(r"[؟?]['\"»”’)\]]?$")
+_TURN = re.compile(r"^\s*(?:[-–—>•]|س\s{0,2}[:/])")
+# The second line of a heading broken in two continues its phrase: it opens with a preposition.
+_CONTINUES = re.compile(r"^(?:على|في|فى|من|مع|إلى|الى|عن|خارج|داخل|بين|حول|ضد|عبر|لدى|نحو|تجاه|بعد|قبل)\s")
 
 
 def _core(line: str) -> str:
@@ -36,8 +48,14 @@ def _core(line: str) -> str:
 
 
 def _is_candidate(line: str, core: str, max_words: int) -> bool:
+    if _SECTION_NUMBER.match(line):
+        return True  # "(2)" alone: the number of a section in a column
+    if _ORDINAL.match(core) and len(core.split()) <= _MAX_ORDINAL_WORDS and not _SENTENCE_END.search(core):
+        return True
     if not core or len(core.split()) > max_words or len(core) > 12 * max_words:
         return False
+    if _QUESTION.search(core) and not _TURN.match(line) and _HAS_LETTER.search(core):
+        return not _SENTENCE_END.search(core[:-1].rstrip()) and not _LINK.search(core)
     if _SENTENCE_END.search(core) or not _HAS_LETTER.search(core):
         return False
     if _BRACKETED.match(core) or _BYLINE.match(core) or _LINK.search(core):
@@ -45,6 +63,61 @@ def _is_candidate(line: str, core: str, max_words: int) -> bool:
     if line.rstrip().endswith(":") and (_SPEECH.match(core) or len(core.split()) > _MAX_COLON_WORDS):
         return False  # reported speech or a sentence introducing what follows
     return True
+
+
+def heading_decisions(lines: list[str], *, max_words: int = 10) -> tuple[dict[int, str], set[int]]:
+    """Which of ``lines`` are sub-headings (index -> heading text) and which dangle at the end (dropped).
+
+    This is the detector the ``headings`` step applies; ``eval/structure.py`` measures it.
+
+    >>> heading_decisions(["فقرة أولى طويلة تنتهي بنقطة.", "■ دعم مستمر:", "فقرة ثانية."])
+    ({1: 'دعم مستمر'}, set())
+    """
+    # Non-empty lines with their index, core text and candidacy.
+    rows = [(i, line, _core(line)) for i, line in enumerate(lines) if line.strip()]
+    if len(rows) < 3:
+        return {}, set()
+    listed = [bool(_LIST_MARKER.match(line)) for _, line, _ in rows]
+    candidate = [
+        _is_candidate(line, core, max_words)
+        and not (listed[k] and ((k > 0 and listed[k - 1]) or (k + 1 < len(rows) and listed[k + 1])))
+        for k, (_, line, core) in enumerate(rows)
+    ]
+    # A paragraph is prose: a sentence-final mark, or longer than any heading.
+    paragraph = [
+        not candidate[k]
+        and (
+            bool(_SENTENCE_END.search(core))
+            or len(core.split()) > max_words
+            or (line.rstrip().endswith(":") and len(core.split()) > _MAX_COLON_WORDS)
+        )
+        for k, (_, line, core) in enumerate(rows)
+    ]
+    # What may follow a heading: a paragraph, or the first item of a numbered or bulleted list.
+    opens = [paragraph[k] or listed[k] for k in range(len(rows))]
+    replace: dict[int, str] = {}
+    drop: set[int] = set()
+    for k, (i, _line, core) in enumerate(rows):
+        if not candidate[k] or k == 0 or not (paragraph[k - 1] or (listed[k - 1] and not listed[k])):
+            continue  # a heading follows a paragraph or closes a list
+        if k + 1 == len(rows):
+            if paragraph[k - 1] or not candidate[k - 1]:
+                drop.add(i)  # dangling at the very end: no text after it
+            # (after a line that could head itself, dropping would leave that one dangling for the
+            # next run to drop: not idempotent)
+        elif opens[k + 1] and (not _QUESTION.search(core) or len(rows[k + 1][2].split()) > max_words):
+            replace[i] = core
+        elif (
+            k + 2 < len(rows)
+            and candidate[k + 1]
+            and opens[k + 2]
+            and _CONTINUES.match(rows[k + 1][2])
+            and len(core.split()) + len(rows[k + 1][2].split()) <= max_words
+        ):
+            # A heading broken over two lines ("امتداد القوميات" / "خارج الحدود الإيرانية").
+            replace[i] = core
+            replace[rows[k + 1][0]] = rows[k + 1][2]
+    return replace, drop
 
 
 @normalizer("headings")
@@ -64,35 +137,9 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    # Non-empty lines with their index, core text and candidacy.
-    rows = [(i, line, _core(line)) for i, line in enumerate(lines) if line.strip()]
-    if len(rows) < 3:
-        return text
-    listed = [bool(_LIST_MARKER.match(line)) for _, line, _ in rows]
-    candidate = [
-        _is_candidate(line, core, max_words)
-        and not (listed[k] and ((k > 0 and listed[k - 1]) or (k + 1 < len(rows) and listed[k + 1])))
-        for k, (_, line, core) in enumerate(rows)
-    ]
-    # A paragraph is prose: a sentence-final mark, or longer than any heading.
-    paragraph = [
-        not candidate[k]
-        and (
-            bool(_SENTENCE_END.search(core))
-            or len(core.split()) > max_words
-            or (line.rstrip().endswith(":") and len(core.split()) > _MAX_COLON_WORDS)
-        )
-        for k, (_, line, core) in enumerate(rows)
-    ]
-    replace: dict[int, str] = {}
-    drop: set[int] = set()
-    for k, (i, _line, core) in enumerate(rows):
-        if not candidate[k] or k == 0 or not paragraph[k - 1]:
-            continue  # a heading follows a paragraph
-        if k + 1 == len(rows):
-            drop.add(i)  # dangling at the very end: no text after it
-        elif paragraph[k + 1]:
-            replace[i] = f"## {core}" if style == "markdown" else core
+    replace, drop = heading_decisions(lines, max_words=max_words)
+    if style == "markdown":
+        replace = {i: f"## {core}" for i, core in replace.items()}
     if not replace and not drop:
         return text
     out: list[str] = []

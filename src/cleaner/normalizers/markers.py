@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ..registry import normalizer
 from .chars import is_word_char
 
 _OPEN = "[[system-code:"
 _PREFIX = "system-code:"
 _MAX_CONTENT = 1000  # characters between "system-code:" and "]]"
+_BRACKET = re.compile(r"[\[\]]")
 
 
 def _strip_line(line: str) -> str:
@@ -27,7 +30,7 @@ def _strip_line(line: str) -> str:
         base = len(out)
         out.extend(chunk)
         if "[" in chunk or "]" in chunk:
-            brackets.extend(base + k for k, ch in enumerate(chunk) if ch in "[]")
+            brackets.extend(base + m.start() for m in _BRACKET.finditer(chunk))
         if j < 0:
             break
         i = j + 2
@@ -63,7 +66,7 @@ def _inside_open(out: list[str], brackets: list[int]) -> bool:
 
 
 @normalizer("cms_markers")
-def cms_markers(text: str) -> str:
+def cms_markers(text: str, *, patterns: tuple[str, ...] = ()) -> str:
     """Remove CMS placeholders ``[[system-code:…]]`` and the lines they leave empty.
 
     Removal repeats until none is left (removing one can join fragments into a new marker), a
@@ -73,16 +76,49 @@ def cms_markers(text: str) -> str:
     'الأولى\\nالثانية'
     >>> cms_markers("[[sys[[system-code:ad:autoads]]tem-code:ad:x]]")
     ''
+
+    ``patterns`` adds a site's own markers: regular expressions (``regex`` module syntax, matched
+    within one line, each run with a time limit) whose matches go the same way.
+
+    >>> cms_markers("نص {{ad-slot-3}}\\n{{ad-slot-4}}", patterns=(r"\\{\\{ad-slot-\\d+\\}\\}",))
+    'نص '
     """
-    if _OPEN not in text:
+    if patterns:
+        return _with_patterns(text, tuple(patterns))
+    start = text.find(_OPEN)
+    if start < 0:
         return text
-    lines = text.split("\n")
-    kept = []
-    for line in lines:
-        if _OPEN in line:
-            stripped = _strip_line(line)
-            if stripped != line and not stripped.strip(" \t\r"):
-                continue  # the line held only markers
-            line = stripped
-        kept.append(line)
+    # Only the lines holding a marker are visited; the lines between them are kept as whole chunks
+    # (joining a chunk of lines with "\n" is the same as joining its lines one by one).
+    kept: list[str] = []
+    pos = 0  # start of the first line not yet kept or dropped
+    while start >= 0:
+        begin = text.rfind("\n", 0, start) + 1
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if begin > pos:
+            kept.append(text[pos : begin - 1])
+        line = text[begin:end]
+        stripped = _strip_line(line)
+        if stripped == line or stripped.strip(" \t\r"):
+            kept.append(stripped)
+        # else: the line held only markers and goes
+        pos = end + 1
+        start = text.find(_OPEN, pos)
+    if pos <= len(text):
+        kept.append(text[pos:])
     return "\n".join(kept)
+
+
+def _with_patterns(text: str, patterns: tuple[str, ...]) -> str:
+    """Built-in and user markers removed together, until neither finds one (bounded)."""
+    from ..config import compile_patterns, remove_patterns
+
+    compiled = compile_patterns("cms_markers", patterns)
+    for _ in range(16):
+        cleaned = cms_markers(remove_patterns(text, compiled, "cms_markers"))
+        if cleaned == text:
+            break
+        text = cleaned
+    return text

@@ -9,8 +9,10 @@ from .chars import ARABIC_INDIC_DIGITS, ARABIC_LETTERS, ARABIC_MARKS, PERSIAN_DI
 
 # A run of tatweel attached to the letter before it, unless it joins a prefix to a number or a Latin
 # word that follows (الـ7, بـ 1000, الـCIA). A tatweel standing alone between spaces is a dash: kept.
+# The pattern starts with the tatweel itself (the letter before it is checked by a lookbehind that
+# spans it), so the regex engine scans for the literal instead of trying every position.
 _STRETCH = re.compile(
-    f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}]){TATWEEL}+"
+    f"{TATWEEL}(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}]{TATWEEL}){TATWEEL}*"
     f"(?![{TATWEEL} ]{{0,3}}[0-9A-Za-z{ARABIC_INDIC_DIGITS}{PERSIAN_DIGITS}]|{TATWEEL})"
 )
 

@@ -38,10 +38,33 @@ def _build_table() -> dict[int, str | None]:
 
 
 _TABLE = _build_table()
-_NEEDS_TABLE = re.compile(
-    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE) if cp < 0xD800 or cp >= 0xE000) + "\ud800-\udfff]"
-)
-_COMBINING_HAMZA = re.compile("[\u0653-\u0655]")
+#: One character of the table, as a replacement string ("" for a removed one).
+_SINGLE = {chr(cp): value or "" for cp, value in _TABLE.items()}
+
+
+def _ranges(codepoints: list[int]) -> str:
+    """A regex class body for sorted code points, consecutive ones as ranges (short, quick to compile)."""
+    parts = []
+    i = 0
+    while i < len(codepoints):
+        j = i
+        while j + 1 < len(codepoints) and codepoints[j + 1] == codepoints[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codepoints[i])), re.escape(chr(codepoints[j]))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "".join(parts)
+
+
+_TABLE_CLASS = _ranges(sorted(_TABLE))
+#: The combining madda and hamza marks that :data:`_COMPOSED` joins to the letter before them.
+_COMBINING = "\u0653-\u0655"
+# Every character this step may change or compose, found in one scan. The pattern opens with a plain
+# class (not ``[...]+``), so the regex engine skips ahead with the class instead of trying every position.
+_ANY = f"{_SEPARATING_MARKS}{_JOINERS}{_TABLE_CLASS}{_COMBINING}"
+_SPECIAL = re.compile(f"[{_ANY}][{_ANY}]*")
+_COMBINING_HAMZA = re.compile(f"[{_COMBINING}]")
+_COMBINING_MARKS = frozenset("\u0653\u0654\u0655")
 # Letter + combining madda/hamza pairs that have a precomposed form (ا + U+0654 is أ): NFC's
 # composition, applied only where it changes Arabic letters, and without reordering other marks.
 _COMPOSED = {
@@ -50,20 +73,52 @@ _COMPOSED = {
     for mark in (0x0653, 0x0654, 0x0655)
     if len(unicodedata.normalize("NFC", chr(base) + chr(mark))) == 1
 }
-_DECOMPOSED = re.compile("|".join(sorted(_COMPOSED)))
 
 
-def _mark_replacement(match: re.Match[str]) -> str:
-    text, start, end = match.string, match.start(), match.end()
-    if not match.group().strip(_JOINERS):
-        return ""  # joiners alone sit inside a word
-    if 0 < start and end < len(text) and is_word_char(text[start - 1]) and is_word_char(text[end]):
-        return " "
-    return ""
+def _fix_run(text: str, start: int, end: int) -> str:
+    """The replacement of ``text[start:end]``, a run of invisible marks and table characters.
+
+    A stretch of invisible marks becomes a space when it stands between two word characters of the
+    original text (and is not joiners alone), else nothing; table characters are translated.
+    """
+    run = text[start:end]
+    parts = []
+    i = 0
+    for match in _INVISIBLE.finditer(run):
+        a, b = match.span()
+        if a > i:
+            parts.append(run[i:a].translate(_TABLE))
+        if (
+            match.group().strip(_JOINERS)  # joiners alone sit inside a word
+            and start + a > 0
+            and start + b < len(text)
+            and is_word_char(text[start + a - 1])
+            and is_word_char(text[start + b])
+        ):
+            parts.append(" ")
+        i = b
+    parts.append(run[i:].translate(_TABLE))
+    return "".join(parts)
 
 
-def _compose(match: re.Match[str]) -> str:
-    return _COMPOSED[match.group()]
+def _compose(text: str) -> str:
+    """Compose every letter + combining hamza/madda pair of :data:`_COMPOSED`, left to right.
+
+    A mark is never the first half of a pair, so pairs cannot overlap.
+    """
+    out: list[str] = []
+    last = 0
+    for match in _COMBINING_HAMZA.finditer(text, 1):
+        i = match.start()
+        composed = _COMPOSED.get(text[i - 1 : i + 1])
+        if composed is not None:
+            out.append(text[last : i - 1])
+            out.append(composed)
+            last = i + 1
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 @normalizer("unicode")
@@ -78,10 +133,41 @@ def unicode(text: str) -> str:
     >>> unicode("كلمة\\u200fأخرى ﻷن\\u00a0النص")
     'كلمة أخرى لأن النص'
     """
-    if _INVISIBLE.search(text):
-        text = _INVISIBLE.sub(_mark_replacement, text)
-    if _NEEDS_TABLE.search(text):
-        text = text.translate(_TABLE)
-    if _COMBINING_HAMZA.search(text):
-        text = _DECOMPOSED.sub(_compose, text)
-    return text
+    # One scan, and a Python step per run found (news text has a few per article: NBSP, RLM). The
+    # character before a run is not special, so it is the one a combining mark may compose with.
+    out: list[str] = []
+    last = 0
+    for match in _SPECIAL.finditer(text):
+        start, end = match.span()
+        run = match.group()
+        if end - start == 1:  # the usual case: one character, decided without building a run
+            replacement = _SINGLE.get(run)
+            if replacement is None:
+                if run in _COMBINING_MARKS:
+                    composed = _COMPOSED.get(text[start - 1 : end]) if start else None
+                    if composed is None:
+                        continue
+                    start, replacement = start - 1, composed
+                elif run in _JOINERS:
+                    replacement = ""
+                else:  # a separating mark: a space between two word characters
+                    between = 0 < start and end < len(text) and is_word_char(text[start - 1]) and is_word_char(text[end])
+                    replacement = " " if between else ""
+        else:
+            replacement = _fix_run(text, start, end)
+            if _COMBINING_HAMZA.search(replacement):
+                before = text[start - 1] if start else ""
+                composed = _compose(before + replacement)
+                if before and composed[0] != before:  # the letter before the run took the mark
+                    start -= 1
+                    replacement = composed
+                else:
+                    replacement = composed[len(before) :]
+        if replacement != run:
+            out.append(text[last:start])
+            out.append(replacement)
+            last = end
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)

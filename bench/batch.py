@@ -1,0 +1,168 @@
+"""Batch benchmark: a folder of article files with -j 1 and -j N, and one huge generated text file.
+
+Usage (from the repository root, with cleaner installed)::
+
+    python bench/batch.py                         # folder: 20 MB of the bulk corpus; huge file: 2 GB
+    python bench/batch.py --huge-mb 256           # a smaller huge file, for a quick run
+    python bench/batch.py --folder-mb 20 --jobs 2 --huge-mb 0
+
+The folder is made from ``../shared/corpus/bulk`` in a temporary directory: each TREC ``<DOC>``
+record and each windows-1256 article (they end with a NUL) becomes one file; nothing is written
+in the repository. 22 of the windows-1256 articles are already mojibake in the source (their
+Arabic letters were replaced by ``?`` long ago): they fail, as undecodable input should, and the
+folder runs end with exit code 123. The huge file repeats the article paragraphs of the same corpus (TREC markup
+removed) up to the size asked for. Every run is the real command line in a child process, timed
+with ``time.perf_counter``; peak memory is the command's ``ru_maxrss`` from ``os.wait4`` (the
+largest of the process and its workers), taken in a small launcher process so that this script's own
+memory is not counted; CPU time is user + system of the command and its workers. Needs only the standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BULK = ROOT.parent / "shared" / "corpus" / "bulk"
+#: The huge file's default pipeline: the default profile without its slowest whole-article steps,
+#: so a 2 GB run takes minutes (pass --huge-args "" for the default profile itself).
+HUGE_ARGS = "--disable boilerplate --disable punctuation --disable duplicate_paragraphs"
+
+
+def split_corpus(dest: Path, limit: int) -> tuple[int, int]:
+    """Write one file per article under ``dest``; returns (files, bytes)."""
+    files = size = 0
+    for source in sorted(BULK.glob("*.txt")):
+        data = source.read_bytes()
+        if b"<DOC>" in data[:100]:
+            docs = [b"<DOC>" + d for d in data.split(b"<DOC>")[1:]]
+        else:  # windows-1256 articles, each ending with a NUL, separated by blank lines
+            docs = [d + b"\x00" for d in data.split(b"\x00") if d.strip()]
+        folder = dest / source.stem
+        for i, doc in enumerate(docs):
+            sub = folder / f"{i // 1000:03d}"
+            if i % 1000 == 0:
+                sub.mkdir(parents=True, exist_ok=True)
+            (sub / f"{i:06d}.txt").write_bytes(doc)
+            files += 1
+            size += len(doc)
+            if limit and size >= limit:
+                return files, size
+    return files, size
+
+
+def make_huge(path: Path, size: int, seed: int = 1) -> int:
+    """A plain UTF-8 text of about ``size`` bytes: corpus paragraphs in random order, CRLF and LF."""
+    paragraphs: list[bytes] = []
+    for source in sorted(BULK.glob("ant_*.txt")):
+        text = source.read_text("utf-8")
+        for body in re.findall(r"<TEXT>\n(.*?)</TEXT>", text, flags=re.S):
+            paragraphs.extend(p.strip().encode() for p in body.split("\n") if len(p.split()) > 3)
+    rng = random.Random(seed)
+    written = 0
+    with path.open("wb") as out:
+        while written < size:
+            block = b"\n\n".join(rng.sample(paragraphs, 2000)) + b"\n\n"
+            out.write(block)
+            written += len(block)
+    return written
+
+
+#: A small launcher: forked from it, the measured command starts with a small address space (a child
+#: forked from this script would count this script's memory in its peak RSS until it execs).
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = proc.stderr.read()
+_, status, usage = os.wait4(proc.pid, 0)
+elapsed = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    json.dump({"seconds": elapsed, "code": os.waitstatus_to_exitcode(status), "rss": usage.ru_maxrss * 1024,
+               "cpu": usage.ru_utime + usage.ru_stime, "stderr": err.decode(errors="replace")}, out)
+"""
+
+
+def measure(args: list[str]) -> tuple[float, int, int, str, float]:
+    """Run the command line; returns (seconds, exit code, peak RSS in bytes, its summary line,
+    CPU seconds of the process and its workers). Peak RSS is ``ru_maxrss`` from ``os.wait4``:
+    the largest of the command and the workers it waited for."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    with tempfile.NamedTemporaryFile("r", suffix=".json") as result:
+        subprocess.run(
+            [sys.executable, "-c", _LAUNCHER, result.name, sys.executable, "-m", "cleaner", *args], env=env, check=True
+        )
+        got = json.load(result)
+    if got["code"] not in (0, 123):
+        sys.exit(f"cleaner {' '.join(args)} failed ({got['code']}):\n{got['stderr']}")
+    lines = got["stderr"].strip().splitlines()
+    return got["seconds"], got["code"], got["rss"], lines[-1] if lines else "", got["cpu"]
+
+
+def _tree_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--folder-mb", type=float, default=20, help="stop the folder at about this many MB (0: the whole bulk corpus, 58 MB)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="N for the -j N run (default: CPUs)")
+    parser.add_argument("--huge-mb", type=float, default=2048, help="size of the generated huge file in MB (0: skip)")
+    parser.add_argument("--huge-args", default=HUGE_ARGS, help=f"cleaner options for the huge file (default: {HUGE_ARGS!r})")
+    parser.add_argument("--repeat", type=int, default=1, help="run -j 1 and -j N this many times each, keep the best")
+    parser.add_argument("--tmp", default=None, help="scratch folder (default: the system temporary folder)")
+    opts = parser.parse_args()
+    if not BULK.is_dir():
+        sys.exit(f"the bulk corpus is not at {BULK}")
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    print(f"machine: {os.cpu_count()} CPUs ({cpu}); Python {sys.version.split()[0]}")
+    scratch = Path(tempfile.mkdtemp(prefix="cleaner-bench-", dir=opts.tmp))
+    try:
+        folder = scratch / "articles"
+        files, size = split_corpus(folder, int(opts.folder_mb * 1e6))
+        print(f"folder: {files} article files, {size / 1e6:.1f} MB (from {BULK})")
+        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        best: dict[int, tuple[float, int, int, str, float]] = {}
+        for _ in range(opts.repeat):  # interleaved, best of each: other load on the machine is noise
+            for jobs in (1, opts.jobs):
+                out = scratch / f"out-j{jobs}"
+                shutil.rmtree(out, ignore_errors=True)
+                got = measure([str(folder), "-o", str(out), "-j", str(jobs)])
+                if jobs not in best or got[0] < best[jobs][0]:
+                    best[jobs] = got
+        rows = []
+        for jobs in (1, opts.jobs):
+            seconds, code, rss, summary, cpu = best[jobs]
+            rows.append((jobs, seconds, rss))
+            print(
+                f"  -j {jobs}: {seconds:7.1f} s  {files / seconds:8.1f} files/s  {size / 1e6 / seconds:6.2f} MB/s  "
+                f"CPU {cpu:6.1f} s  peak RSS {rss / 1e6:4.0f} MB  (exit {code})\n        {summary}"
+            )
+        print(f"  load average before the runs: {load}")
+        same = _tree_bytes(scratch / "out-j1") == _tree_bytes(scratch / f"out-j{opts.jobs}")
+        print(f"  speed-up -j {opts.jobs} / -j 1: {rows[0][1] / rows[1][1]:.2f}x; outputs byte-identical: {same}")
+        shutil.rmtree(folder)
+        if opts.huge_mb > 0:
+            huge = scratch / "huge.txt"
+            written = make_huge(huge, int(opts.huge_mb * 1e6))
+            extra = opts.huge_args.split()
+            seconds, code, rss, _, cpu = measure([str(huge), "-o", str(scratch / "huge.clean.txt"), *extra])
+            print(
+                f"huge file: {written / 1e6:.0f} MB, cleaner {' '.join(extra) or '(default profile)'}\n"
+                f"  {seconds:7.1f} s  {written / 1e6 / seconds:6.2f} MB/s  CPU {cpu:.1f} s  peak RSS {rss / 1e6:.0f} MB  (exit {code})"
+            )
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""Find the files to clean below folders: sorted, filtered by globs, hidden names and folder links skipped.
+
+>>> matches("a/b/news.txt", ("*.txt",)), matches("a/b/news.txt", ("a/*/*.txt",)), matches("x.csv", ("*.txt",))
+(True, True, False)
+>>> matches("a/b/news.txt", ("a/*.txt",)), matches("a/b/news.txt", ("a/**/*.txt",)), matches("a/n.txt", ("a/**/*.txt",))
+(False, True, True)
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .textio import TEMP_PREFIX, cleanup_temp_files
+
+__all__ = ["DEFAULT_INCLUDE", "Found", "discover", "matches"]
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A file to clean: its path, its path relative to the argument it was found under, its size.
+
+    ``error`` is set (and the rest may be empty) when the argument itself cannot be used.
+    """
+
+    path: Path
+    rel: Path
+    size: int = 0
+    error: str | None = None
+
+
+@functools.lru_cache(maxsize=256)
+def _path_regex(pattern: str) -> re.Pattern[str]:
+    """A glob over a relative path: ``*`` and ``?`` stay within one folder name, ``**`` crosses them."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[":
+            j = pattern.find("]", i + 2)
+            if j < 0:
+                out.append(re.escape("["))
+                i += 1
+            else:
+                body = pattern[i + 1 : j]
+                out.append("[^" + body[1:] + "]" if body.startswith("!") else "[" + body + "]")
+                i = j + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def matches(rel: str, patterns: Iterable[str]) -> bool:
+    """Whether a relative POSIX path matches a glob: patterns with a ``/`` match the whole path
+    (``*`` within one folder name, ``**`` across folders), others the last name."""
+    name = rel.rsplit("/", 1)[-1]
+    return any(
+        _path_regex(p).match(rel) is not None if "/" in p else fnmatch.fnmatchcase(name, p) for p in patterns
+    )
+
+
+def discover(
+    roots: Iterable[str],
+    include: Iterable[str] = DEFAULT_INCLUDE,
+    exclude: Iterable[str] = (),
+    prune: Iterable[str] = (),
+    clean_temp: bool = False,
+) -> Iterator[Found]:
+    """Yield the files under each root, in argument order, each folder walked in sorted name order.
+
+    A root that is a file is yielded whatever the globs (it was named on purpose). Below a folder:
+    names starting with ``.`` are skipped (files and folders), symbolic links to folders are not
+    followed (so there are no loops), a file is taken when it matches an ``include`` glob and no
+    ``exclude`` glob, and a folder matching an ``exclude`` glob or in ``prune`` (real paths, e.g. the
+    output folder) is not entered. With ``clean_temp``, leftover temporary files of killed runs in
+    the folders walked are removed.
+    """
+    include, exclude = tuple(include), tuple(exclude)
+    pruned = {os.path.realpath(p) for p in prune}
+    for root in roots:
+        try:
+            info = os.stat(root)
+        except OSError as err:
+            yield Found(Path(root), Path(os.path.basename(root) or root), error=err.strerror or str(err))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(Path(root), Path(), include, exclude, pruned, clean_temp)
+        else:
+            yield Found(Path(root), Path(os.path.basename(os.path.normpath(root))), info.st_size)
+
+
+def _walk(
+    folder: Path, rel: Path, include: tuple[str, ...], exclude: tuple[str, ...], pruned: set[str], clean_temp: bool
+) -> Iterator[Found]:
+    if pruned and os.path.realpath(folder) in pruned:
+        return
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        yield Found(folder, rel, error=f"cannot list folder: {err.strerror or err}")
+        return
+    if clean_temp and any(e.name.startswith(TEMP_PREFIX) for e in entries):
+        cleanup_temp_files(folder)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        sub = rel / entry.name
+        posix = sub.as_posix()
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if not matches(posix, exclude):
+                    yield from _walk(Path(entry.path), sub, include, exclude, pruned, clean_temp)
+                continue
+            if entry.is_symlink() and entry.is_dir():
+                continue  # a link to a folder: never followed
+            if not matches(posix, include) or matches(posix, exclude):
+                continue
+            size = entry.stat().st_size if entry.is_file() else 0
+        except OSError as err:
+            yield Found(Path(entry.path), sub, error=err.strerror or str(err))
+            continue
+        yield Found(Path(entry.path), sub, size)

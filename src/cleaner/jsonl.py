@@ -1,0 +1,148 @@
+"""JSONL corpora: clean the text field(s) of each record, pass everything else through, one line at a time.
+
+Each line is one JSON object. The string at each text key (``"text"``; a dotted path such as
+``"meta.title"`` reaches into nested objects; a key that itself contains a dot is found first) is
+cleaned; a list of strings there has each string cleaned. A record whose text did not change is
+written back byte for byte. A changed record is re-serialised in its own style: compact or spaced
+separators as found, non-ASCII escaped (``\\u0627``) only when the input line was pure ASCII, key
+order kept. A line that is not JSON, not an object, or lacks a key (or holds no string there) is
+copied through unchanged and reported with its line number. Blank lines are copied through.
+
+>>> from cleaner import resolve
+>>> problems = []
+>>> out = list(clean_lines(['{"id": 1, "text": "جـــديد"}\\n', 'oops\\n'], resolve("preserve"), ("text",), problems))
+>>> out
+['{"id": 1, "text": "جديد\\\\n"}\\n', 'oops\\n']
+>>> problems
+['line 2: not valid JSON (Expecting value at column 1)']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .counting import run_counted
+from .pipeline import Pipeline
+
+__all__ = ["clean_lines", "split_lines", "MAX_PROBLEMS"]
+
+#: Problems listed per file; the rest are counted.
+MAX_PROBLEMS = 20
+
+
+def split_lines(blocks: Iterable[str]) -> Iterator[str]:
+    """Cut decoded text blocks into lines, each keeping its ``"\\n"`` (the last one may lack it)."""
+    pending: list[str] = []
+    for block in blocks:
+        start = 0
+        while True:
+            nl = block.find("\n", start)
+            if nl < 0:
+                if start < len(block):
+                    pending.append(block[start:])
+                break
+            if pending:
+                pending.append(block[start : nl + 1])
+                yield "".join(pending)
+                pending = []
+            else:
+                yield block[start : nl + 1]
+            start = nl + 1
+    if pending:
+        yield "".join(pending)
+
+
+def _locate(record: dict[str, Any], key: str) -> tuple[dict[str, Any], str] | None:
+    if key in record:
+        return record, key
+    node: Any = record
+    parts = key.split(".")
+    for part in parts[:-1]:
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    if isinstance(node, dict) and parts[-1] in node:
+        return node, parts[-1]
+    return None
+
+
+def _clean_value(value: Any, pipeline: Pipeline, counts: dict[str, int] | None) -> Any:
+    if isinstance(value, str):
+        return run_counted(pipeline, value, counts)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [run_counted(pipeline, v, counts) for v in value]
+    raise TypeError
+
+
+def _dump(record: dict[str, Any], line: str) -> str:
+    spaced = '": ' in line or '", "' in line
+    separators = (", ", ": ") if spaced else (",", ":")
+    ascii_only = line.isascii()
+    return json.dumps(record, ensure_ascii=ascii_only, separators=separators)
+
+
+def clean_line(
+    line: str, pipeline: Pipeline, text_keys: tuple[str, ...], counts: dict[str, int] | None = None
+) -> tuple[str, str | None]:
+    """Clean one JSONL line (with its line ending); returns ``(output line, problem or None)``."""
+    body = line.rstrip("\r\n")
+    ending = line[len(body) :]
+    if not body.strip():
+        return line, None
+    try:
+        record = json.loads(body)
+    except ValueError as err:
+        reason = err.msg if isinstance(err, json.JSONDecodeError) else str(err)
+        column = f" at column {err.colno}" if isinstance(err, json.JSONDecodeError) else ""
+        return line, f"not valid JSON ({reason}{column})"
+    except RecursionError:  # '[' * 100000: too deep for the parser; the line is copied through
+        return line, "JSON nested too deeply to read"
+    if not isinstance(record, dict):
+        return line, f"not a JSON object (a {type(record).__name__})"
+    changed = False
+    for key in text_keys:
+        found = _locate(record, key)
+        if found is None:
+            return line, f"no key {key!r}"
+        node, name = found
+        try:
+            cleaned = _clean_value(node[name], pipeline, counts)
+        except TypeError:
+            return line, f"key {key!r} holds {type(node[name]).__name__}, not text"
+        if cleaned != node[name]:
+            node[name] = cleaned
+            changed = True
+    if not changed:
+        return line, None
+    out = _dump(record, body)
+    try:
+        out.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate escaped in the input: keep it escaped
+        out = json.dumps(record, ensure_ascii=True, separators=(", ", ": ") if '": ' in body else (",", ":"))
+    return out + ending, None
+
+
+def clean_lines(
+    lines: Iterable[str],
+    pipeline: Pipeline,
+    text_keys: tuple[str, ...],
+    problems: list[str],
+    counts: dict[str, int] | None = None,
+) -> Iterator[str]:
+    """Clean JSONL lines lazily; each problem is appended to ``problems`` as ``"line N: reason"``.
+
+    Only the first :data:`MAX_PROBLEMS` are listed; later ones add to a final ``"… more"`` entry.
+    """
+    extra = 0
+    for number, line in enumerate(lines, 1):
+        out, problem = clean_line(line, pipeline, text_keys, counts)
+        if problem is not None:
+            if len(problems) < MAX_PROBLEMS:
+                problems.append(f"line {number}: {problem}")
+            else:
+                extra += 1
+        yield out
+    if extra:
+        problems.append(f"and {extra} more line(s)")

@@ -1,0 +1,382 @@
+"""Site furniture: related-article prompts, share and follow widgets, subscribe prompts, copyright lines.
+
+The phrases are data (``data/boilerplate.txt``); the ``phrases`` parameter adds more, from a
+configuration file (``[tool.cleaner.params.boilerplate] phrases = [...]``) or a Python call
+(``cleaner.clean(text, params={"boilerplate": {"phrases": ("…",)}})``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from ..registry import normalizer
+
+_SECTIONS = ("related", "line", "alone", "span", "tail")
+
+
+@functools.cache
+def load_phrases() -> dict[str, tuple[str, ...]]:
+    """The built-in phrase lists by section (``related``, ``line``, ``span``, ``tail``)."""
+    raw = resources.files(__package__).joinpath("data", "boilerplate.txt").read_text(encoding="utf-8")
+    sections: dict[str, list[str]] = {s: [] for s in _SECTIONS}
+    current = "line"
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]") and line[1:-1] in sections:
+            current = line[1:-1]
+            continue
+        sections[current].append(line)
+    return {k: tuple(v) for k, v in sections.items()}
+
+
+_MARKS = "[\u064b-\u065f\u0670\u0640]{0,4}"  # short vowels, superscript alef, tatweel
+_FOLD = {"ا": "اأإآٱ", "أ": "اأإآٱ", "إ": "اأإآٱ", "آ": "اأإآٱ", "ي": "يى", "ى": "يى", "ة": "ةه", "ه": "ةه"}
+
+
+def _phrase_pattern(phrase: str) -> str:
+    parts = []
+    for ch in phrase:
+        if ch.isspace():
+            parts.append(r"[\s\u00a0]{1,3}")
+        elif ch in _FOLD:
+            parts.append(f"[{_FOLD[ch]}]{_MARKS}")
+        elif ch.isalpha() and "\u0600" <= ch <= "\u06ff":
+            parts.append(re.escape(ch) + _MARKS)
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "|".join(_phrase_pattern(p) for p in unique) or r"(?!)"
+
+
+_LEAD = r"^[\s*#>\-–—•■▪●◆|/]{0,8}"
+_FULL_STOP = re.compile(r"(?<!\.)[.!؟?]['\"»”)]?$")
+_MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+_SEP = re.compile(r"[\s\u00a0]{0,3}[:|¦/\\\-–—>»]")
+_SENTENCE_END = re.compile(r"[.!?؟][\"'»”)\]]?\s*$")
+_WORD = re.compile(r"\S+")
+_LETTER = re.compile(r"[^\W\d_]")
+# Words that open a new sentence in Arabic news prose: where a glued related headline ends.
+_OPENER = re.compile(
+    r"(?:[وف](?:قال|أضاف|اضاف|أكد|اكد|أوضح|اوضح|أشار|اشار|ذكر|بين|بيّن|شرح|ثمن|أعرب|اعرب|أعلن|اعلن|تابع"
+    r"|لفت|نوه|شدد|دعا|طالب|كشف|أفاد|افاد|أشاد|اشاد|قد|كان|في|من|على|تأتي|يأتي|تعد|يعد|يعمل|تعمل)ت?"
+    r"|كما|من جانبه|من جانبها|من جهته|من جهتها|تجدر|يذكر|يشار|وتجدر|ويذكر|كتب|كتبت|يوفر|توفر|بينما"
+    r"|وأشارت|وأكدت|وأوضحت|وبينت|وأضافت|وقالت"
+    r"|و[يت][^\W\d_]{2,5})(?=[\s\u00a0،,:]|$)"  # "وتوفر", "ويعمل": and + a verb in the present
+)
+
+
+class _Rules:
+    """Compiled matchers for one set of phrases (the built-in lists plus the user's)."""
+
+    def __init__(self, extra: tuple[str, ...]):
+        lists = load_phrases()
+        self.related = re.compile(_LEAD + f"(?:{_alternation(lists['related'])})", re.IGNORECASE)
+        self.line = re.compile(_LEAD + f"(?:{_alternation(lists['line'] + extra)})", re.IGNORECASE)
+        self.alone = re.compile(_LEAD + f"(?:{_alternation(lists['alone'])})", re.IGNORECASE)
+        self.glued = re.compile(f"(?:{_alternation(lists['related'])})", re.IGNORECASE)
+        self.span = re.compile(f"(?:{_alternation(lists['span'])})", re.IGNORECASE)
+        self.tail = re.compile(f"(?:{_alternation(lists['tail'])})", re.IGNORECASE)
+        # One search tells whether a line can hold a glued widget at all (the fast path per line).
+        self.any_span = re.compile(
+            f"(?:{_alternation(lists['span'] + lists['related'] + lists['tail'])})", re.IGNORECASE
+        )
+        self.cheap = tuple(
+            {p.strip().split()[0][:3].lower() for s in _SECTIONS for p in lists[s] if p.strip()}
+            | {p.strip().split()[0][:2].lower() for p in extra if p.strip()}
+        )
+
+
+@functools.lru_cache(maxsize=32)
+def rules(extra: tuple[str, ...] = ()) -> _Rules:
+    return _Rules(tuple(extra))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _headline_like(line: str) -> bool:
+    """A related-article headline under a prompt: short, with letters, not a finished sentence."""
+    s = line.strip()
+    return bool(s) and _words(s) <= 25 and bool(_LETTER.search(s)) and not re.search(r"(?<!\.)\.\s*$", s)
+
+
+def line_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
+    """``"related"`` (a prompt alone: headlines may follow), ``"line"`` (one furniture line) or ``None``."""
+    r = rules(extra)
+    s = line.strip()
+    if not s:
+        return None
+    for kind, matcher in (("related", r.related), ("line", r.line)):
+        m = matcher.match(s)
+        if not m:
+            continue
+        rest = s[m.end() :]
+        if rest and _LETTER.match(rest) and rest[:1].isalpha() and not m.group(0)[-1:].isspace():
+            if kind == "related":
+                return None  # "اقرأ أيضاًالمملكة…": a glued prompt, handled as a span
+            if re.match(r"\w", rest):
+                continue  # the phrase is the start of a longer word
+        core = rest.strip(" \t\u00a0:|¦/\\-–—.>»")
+        if not core or not _LETTER.search(core):
+            return kind if kind == "related" else "line"
+        if _SEP.match(rest):
+            return "line"
+        if _words(s) <= 12 and not _SENTENCE_END.search(s):
+            return "line"
+        if len(m.group(0).split()) >= 3 and _words(s) <= 20:
+            return "line"  # a long, specific phrase ("جميع المقالات المنشورة تمثل رأي كتابها")
+    if r.span.search(s) and r.span.sub("", s).strip() == "":
+        return "line"
+    if _COPYRIGHT.search(s) and _words(s) <= 20:
+        return "line"
+    m = r.alone.match(s)
+    if m and not _LETTER.search(s[m.end() :]):
+        return "line"
+    if _SOCIAL.match(s):
+        return "line"
+    return None
+
+
+# A copyright notice anywhere in a short line.
+_COPYRIGHT = re.compile(
+    r"©|\([cC]\)\s{0,2}[0-9]{4}|(?:جميع|كل)\s{1,3}الحقوق\s{1,3}محفوظة|حقوق\s{1,3}(?:الطبع|النشر)\s{1,3}محفوظة"
+    r"|all\s{1,3}rights\s{1,3}reserved",
+    re.IGNORECASE,
+)
+# "فيسبوك: http://facebook.com/…": a social network's name and the site's address or handle, alone.
+_SOCIAL = re.compile(
+    r"^[\s*#>\-–—•]{0,4}(?:فيسبوك|فيس بوك|فيسبوك|تويتر|إكس|يوتيوب|يوتيوب|انستغرام|أنستغرام|انستجرام|إنستغرام|إنستجرام"
+    r"|تيليجرام|تلغرام|تلجرام|لينكد إن|لينكدإن|سناب شات|تيك توك|واتساب|Facebook|Twitter|YouTube|Instagram|Telegram"
+    r"|LinkedIn|TikTok|WhatsApp|X)\s{0,3}[:：]?\s{0,3}(?:https?://|www\.|@)\S{1,200}$",
+    re.IGNORECASE,
+)
+# A contact line in a press-release footer: a short label, then an e-mail, a phone number or a link.
+_CONTACT = re.compile(
+    r"^[^\n:：]{1,30}[:：]\s{0,3}(?:[\w.+-]{1,64}@[\w.-]{1,100}|\+?[0-9٠-٩][0-9٠-٩ ()\-]{5,25}|(?:https?://|www\.)\S{1,200})\s*$"
+)
+
+
+def _trailing_ok(line: str) -> bool:
+    """A line that may belong to a furniture block closing the article: short, not a sentence."""
+    s = line.strip()
+    if _CONTACT.match(s) or _SOCIAL.match(s):
+        return True
+    return _words(s) <= 12 and not _SENTENCE_END.search(s)
+
+
+def classify_boilerplate(lines: list[str], extra: tuple[str, ...] = ()) -> list[bool]:
+    """Whether each line is furniture; a prompt alone takes up to five headline lines after it.
+
+    >>> classify_boilerplate(["نص الخبر.", "اقرأ أيضاً:", "عنوان خبر آخر", "نص آخر طويل ينتهي بنقطة."])
+    [False, True, True, False]
+    """
+    out = [False] * len(lines)
+    pending = 0  # headline lines a standalone prompt may still take
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        kind = line_kind(line, extra)
+        if kind:
+            out[i] = True
+            pending = 5 if kind == "related" else 0
+        elif pending and _headline_like(line):
+            out[i] = True
+            pending -= 1
+        else:
+            pending = 0
+    # A series list closing the article ("مذكرات فلان (2): …", "مذكرات فلان (3): …"): three or more
+    # short lines at the very end that open with the same words link to other episodes.
+    run = _closing_series(lines, filled)
+    for j in run:
+        out[j] = True
+    # A furniture line followed only by short lines (contacts, SMS codes, names) to the end of the
+    # article: the whole tail is furniture.
+    for k, i in enumerate(filled):
+        if out[i] and len(filled) - k - 1 <= 12:
+            tail = filled[k + 1 :]
+            if tail and all(out[j] or _trailing_ok(lines[j]) for j in tail):
+                from .structure import dateline_kind  # a closing dateline is the datelines step's
+
+                for j in tail:
+                    out[j] = out[j] or dateline_kind(lines[j]) != "dateline"
+                break
+    return out
+
+
+def _closing_series(lines: list[str], filled: list[int]) -> list[int]:
+    def head(i: int) -> list[str]:
+        return lines[i].split()[:3]
+
+    run: list[int] = []
+    for i in reversed(filled):
+        words = lines[i].split()
+        if len(words) > 20 or len(words) < 3 or _SENTENCE_END.search(lines[i]):
+            break
+        if run:
+            ref = head(run[-1])
+            mine = head(i)
+            if mine[0] != ref[0] or len(set(mine) & set(ref)) < 2:
+                break
+        run.append(i)
+    return run if len(run) >= 3 else []
+
+
+def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Character spans of furniture glued inside a line of article text, to be removed.
+
+    A related-article prompt inside a paragraph takes its headline up to the next sentence
+    opener; navigation tokens (``Next Previous``) go wherever they stand; a tag list or link
+    prompt (``سمات …``, ``رابط الخبر: …``) after the end of a sentence takes the rest of the line.
+
+    >>> line = "نص الخبر هنا.  اقرأ أيضاًالمملكةعنوان خبر آخر هنا وأضاف المتحدث أن العمل مستمر."
+    >>> [line[s:e] for s, e in glued_spans(line)]
+    ['اقرأ أيضاًالمملكةعنوان خبر آخر هنا']
+    """
+    r = rules(extra)
+    spans: list[tuple[int, int]] = []
+    for m in r.span.finditer(line):
+        spans.append((m.start(), m.end()))
+    covered = -1  # prompts inside an earlier prompt's headline go with it
+    for m in r.glued.finditer(line):
+        start, end = m.start(), m.end()
+        if start < covered:
+            continue
+        before = line[max(0, start - 12) : start].rstrip(" \t\u00a0")  # a bounded look behind
+        glued = end < len(line) and line[end].isalpha()
+        if start and line[start - 1].isalnum():
+            continue  # inside a longer word
+        if not before and not glued:
+            continue  # a prompt opening the line: a furniture line, not a span
+        if before and not glued and not _SENTENCE_END.search(before):
+            continue  # mid-sentence use of the words ("… للمزيد من …")
+        stop = _headline_end(line, end, glued)
+        if stop is None:
+            continue  # no clear end: leave it rather than cut article text
+        spans.append((start, stop))
+        covered = stop
+    # A tail widget holds at most 15 words, so only the end of the line can hold one.
+    window = max(0, len(line) - 400)
+    end_of_text = len(line.rstrip(" \t\u00a0"))
+    for m in r.tail.finditer(line, window):
+        start = m.start()
+        before = line[max(0, start - 12) : start].rstrip(" \t\u00a0")
+        rest = line[m.end() :]
+        if not before or (start and line[start - 1].isalnum()) or (rest[:1].isalnum()):
+            continue
+        if not (_SENTENCE_END.search(before) or ":" in rest[:40]):
+            continue
+        if _words(rest) > 15 or _SENTENCE_END.search(rest.rstrip()):
+            continue
+        spans.append((start, end_of_text))
+    return _merge(spans)
+
+
+def _headline_end(line: str, pos: int, glued: bool = False) -> int | None:
+    """Where a glued related headline starting at ``pos`` ends: before the next sentence opener."""
+    count = 0
+    last_end = pos
+    for w in _WORD.finditer(line, pos):
+        if count >= 3 and _OPENER.match(_MARKS_RE.sub("", line[w.start() : w.start() + 24])):
+            return last_end
+        gap = line[last_end : w.start()]
+        if count >= 3 and "  " in gap:
+            return last_end
+        if (count or not glued) and _FULL_STOP.search(w.group(0)) and not 1 <= len(w.group(0).strip(".!؟?'\"»”)")) <= 2:
+            return None  # a finished sentence ("د." is an abbreviation): article text, not a headline
+        count += 1
+        last_end = w.end()
+        if count > 30:
+            return None
+    return last_end  # the headline closes the line
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def remove_spans(line: str, spans: list[tuple[int, int]]) -> str:
+    """Cut ``spans`` out of ``line``; the text on both sides of a cut meets at one space.
+
+    >>> remove_spans("أول  ودجت ثان", [(3, 9)])
+    'أول ثان'
+    """
+    if not spans:
+        return line
+    pieces, last = [], 0
+    for s, e in spans:
+        pieces.append(line[last:s])
+        last = e
+    pieces.append(line[last:])
+    text = pieces[0]
+    for piece in pieces[1:]:
+        left, right = text.rstrip(" \t\u00a0"), piece.lstrip(" \t\u00a0")
+        text = left + (" " if left and right else "") + right
+    return text
+
+
+def _cheap_check(text: str, r: _Rules) -> bool:
+    low = text.lower()
+    return any(c in low for c in r.cheap) or "©" in text
+
+
+@normalizer("boilerplate", lossy=True)
+def boilerplate(text: str, *, phrases: tuple[str, ...] = ()) -> str:
+    """Remove site furniture lines and widgets glued into paragraphs, in Arabic and English.
+
+    Related-article prompts (``اقرأ أيضاً:``, ``للمزيد:``, ``ذات صلة``) with their headlines, share,
+    follow and subscribe widgets and copyright lines go; a related prompt glued inside a paragraph
+    goes with its headline and the paragraph stays. ``phrases`` adds line-opening phrases.
+
+    >>> boilerplate("نص الخبر.\\nاقرأ أيضاً: عنوان آخر\\nتابعونا على فيسبوك\\nنص أخير.")
+    'نص الخبر.\\nنص أخير.'
+    """
+    extra = tuple(phrases)
+    r = rules(extra)
+    if not _cheap_check(text, r):
+        return text
+    if "\r" in text:  # a line ended by CR alone is a line (``whitespace`` makes it one later anyway)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Removing a widget can expose another (a prompt now after a sentence end): repeat a few times.
+    for _ in range(5):
+        cleaned = _strip_once(text, extra)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _strip_once(text: str, extra: tuple[str, ...]) -> str:
+    r = rules(extra)
+    lines = text.split("\n")
+    drop = classify_boilerplate(lines, extra)
+    out = []
+    changed = False
+    for line, dropped in zip(lines, drop, strict=True):
+        if dropped:
+            changed = True
+            continue
+        spans = glued_spans(line, extra) if r.any_span.search(line) else []
+        if spans:
+            new = remove_spans(line, spans)
+            changed = changed or new != line
+            if not new.strip():
+                continue
+            line = new
+        out.append(line)
+    return "\n".join(out) if changed else text

@@ -1,0 +1,110 @@
+"""Arabic diacritics (tashkeel), removed by class: harakat, tanween, shadda, dagger alef, Quranic marks."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..registry import normalizer
+from .chars import ARABIC_LETTERS
+
+#: The mark classes and the characters of each. Nothing outside these is touched: combining hamza
+#: and madda (U+0653–U+0655, part of a letter's spelling), the other small vowel signs
+#: (U+0656–U+065F) and the Quranic signs that stand alone (U+06DD end of ayah, U+06DE rub el hizb,
+#: U+06E9 place of sajdah) stay.
+CLASSES: dict[str, str] = {
+    "harakat": "\u064e\u064f\u0650\u0652",  # fatha, damma, kasra, sukun
+    "tanween": "\u064b\u064c\u064d",  # fathatan, dammatan, kasratan
+    "shadda": "\u0651",
+    "dagger_alef": "\u0670",  # superscript alef: becomes ا inside a word (see below)
+    "quranic": "\u0610-\u061a\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed",
+}
+ALL_CLASSES: tuple[str, ...] = tuple(CLASSES)
+
+DAGGER_ALEF = "\u0670"
+_ALL_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+
+# Words whose modern spelling has no alef where the Quranic spelling has a dagger alef: the mark
+# is dropped there (هٰذا → هذا, not هاذا). Compared without marks or tatweel, with alef forms folded,
+# after the prefixes و ف ب ك ل and ال.
+_ALEF_FOLD = str.maketrans("أإآٱ", "اااا")
+_NO_ALEF_WORDS = frozenset(
+    w.translate(_ALEF_FOLD)
+    for w in (
+        "هذا هذه هذان هذين هؤلاء هكذا ذلك ذلكم ذلكما ذلكن لكن لكنما لكنه لكنها لكنهم لكني لكنك لكننا "
+        "أولئك الله لله اللهم إله إلهكم إلهه إلهي إلهنا إلهك إلهها إلهين الإله إلها آلهة الرحمن رحمن طه"
+    ).split()
+)
+_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "و", "ف", "ب", "ك", "ل", "ال")
+_WORD = re.compile(f"[{ARABIC_LETTERS}{_ALL_MARKS}\u0640]{{1,60}}")
+_MARKS_RE = re.compile(f"[{_ALL_MARKS}\u0640]")
+_LETTER_RE = re.compile(f"[{ARABIC_LETTERS}]")
+_CARRIERS = "اىوي"  # letters that already carry the long vowel: a dagger alef after them just goes
+
+
+def _no_alef_word(word: str) -> bool:
+    bare = _MARKS_RE.sub("", word).translate(_ALEF_FOLD)
+    if bare in _NO_ALEF_WORDS:
+        return True
+    return any(bare.startswith(p) and bare[len(p) :] in _NO_ALEF_WORDS for p in _PREFIXES)
+
+
+def _neighbour_letter(word: str, i: int, step: int) -> str:
+    """The first character before (``step=-1``) or after (``+1``) index ``i`` that is not a mark."""
+    i += step
+    while 0 <= i < len(word) and _MARKS_RE.match(word[i]):
+        i += step
+    return word[i] if 0 <= i < len(word) else ""
+
+
+def _dagger_word(match: re.Match[str]) -> str:
+    word = match.group()
+    if DAGGER_ALEF not in word:
+        return word
+    if _no_alef_word(word):
+        return word.replace(DAGGER_ALEF, "")
+    out = []
+    for i, ch in enumerate(word):
+        if ch != DAGGER_ALEF:
+            out.append(ch)
+            continue
+        before, after = _neighbour_letter(word, i, -1), _neighbour_letter(word, i, 1)
+        if before and after and _LETTER_RE.match(before) and _LETTER_RE.match(after) and before not in _CARRIERS:
+            out.append("\u0627")
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled(classes: tuple[str, ...]) -> tuple[re.Pattern[str] | None, bool]:
+    unknown = [c for c in classes if c not in CLASSES]
+    if unknown:
+        from ..registry import suggest
+
+        raise ValueError(
+            f"diacritics: unknown class {unknown[0]!r}{suggest(unknown[0], CLASSES)}; classes: {', '.join(CLASSES)}"
+        )
+    body = "".join(CLASSES[c] for c in classes if c != "dagger_alef")
+    return (re.compile(f"[{body}]+") if body else None), "dagger_alef" in classes
+
+
+@normalizer("diacritics", lossy=True)
+def diacritics(text: str, *, classes: tuple[str, ...] = ALL_CLASSES) -> str:
+    """Remove Arabic diacritics by class; a dagger alef inside a word becomes ا (السمٰوات → السماوات).
+
+    ``classes`` picks among ``harakat`` (fatha, damma, kasra, sukun), ``tanween``, ``shadda``,
+    ``dagger_alef`` (U+0670) and ``quranic`` (annotation marks U+0610–U+061A, U+06D6–U+06ED except
+    the stand-alone signs ۝ ۞ ۩). A dagger alef after a letter and before another becomes ا, except
+    in words spelled without alef today (هٰذا → هذا, ذٰلك → ذلك, الله, الرحمٰن, لٰكن); elsewhere it
+    goes. Combining hamza and madda (U+0653–U+0655) are part of the spelling and stay.
+
+    >>> diacritics("السَّمٰوَاتِ وَهٰذَا كِتَابٌ")
+    'السماوات وهذا كتاب'
+    >>> diacritics("مُدَرِّسٌ", classes=("tanween",))
+    'مُدَرِّس'
+    """
+    pattern, dagger = _compiled(tuple(classes))
+    if dagger and DAGGER_ALEF in text:
+        text = _WORD.sub(_dagger_word, text)
+    if pattern is not None and pattern.search(text):
+        text = pattern.sub("", text)
+    return text

@@ -1,0 +1,155 @@
+"""HTML left in scraped text: tags, comments, scripts and character entities."""
+
+from __future__ import annotations
+
+import html as _html
+import re
+
+from ..registry import normalizer
+from .wrappers import TREC_FIELDS
+
+#: Elements that start a new line when rendered.
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body br caption center dd details dialog dir div dl dt
+    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html li main
+    menu nav noscript ol p pre section summary table tbody td tfoot th thead title tr ul""".split()
+)
+#: Elements that flow inside a line: removed without a break (``كل<span>مة</span>`` is one word).
+INLINE_TAGS = frozenset(
+    """a abbr acronym audio b bdi bdo big blink cite code data del dfn em font i img input ins kbd
+    label link mark meta nobr object picture q rp rt ruby s samp select small source span strike
+    strong sub sup svg textarea time tt u var video wbr""".split()
+)
+#: Elements dropped together with everything up to their closing tag.
+DROPPED_TAGS = ("script", "style")
+KNOWN_TAGS = BLOCK_TAGS | INLINE_TAGS | frozenset(DROPPED_TAGS) | frozenset({"iframe", "button", "option"})
+
+_NAMES = "|".join(sorted(KNOWN_TAGS, key=lambda n: (-len(n), n)))
+# A tag: a known element name, then attributes (no '<' or '>' inside, bounded), then '>'.
+# Attribute text stops at the next '<' or '>', so the scans from successive '<' never overlap.
+_TAG = re.compile(rf"<(/?)({_NAMES})(?=[\s/>])([^<>]{{0,4000}})>", re.IGNORECASE)
+_ENTITY = re.compile(
+    r"&(?:(?:amp|AMP|#0{0,4}38|#[xX]0{0,4}26);)*"  # a chain of escaped ampersands (&amp;amp;…)
+    r"(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)?"  # then one entity
+)
+_MAYBE = re.compile(rf"<(?:/?(?:{_NAMES})(?=[\s/>])|!--)|&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{{1,31}};)", re.IGNORECASE)
+_HEADING = re.compile(r"h[1-6]", re.IGNORECASE)
+
+
+def has_markup(text: str) -> bool:
+    """Whether ``text`` holds an HTML tag, comment or character entity (the fast-path check)."""
+    return _MAYBE.search(text) is not None
+
+
+def _drop_comments(text: str) -> str:
+    if "<!--" not in text:
+        return text
+    out, i = [], 0
+    while True:
+        j = text.find("<!--", i)
+        if j < 0:
+            break
+        k = text.find("-->", j + 4)
+        if k < 0:
+            break  # an unclosed comment: left as text
+        out.append(text[i:j])
+        i = k + 3
+    out.append(text[i:])
+    return "".join(out)
+
+
+def _drop_elements(text: str) -> str:
+    """Remove ``<script>…</script>`` and ``<style>…</style>`` with their content."""
+    lower = text.lower()
+    if "<script" not in lower and "<style" not in lower:
+        return text
+    out, i = [], 0
+    opener = re.compile(r"<(script|style)(?=[\s/>])[^<>]{0,4000}>", re.IGNORECASE)
+    while True:
+        m = opener.search(text, i)
+        if not m:
+            break
+        close = lower.find(f"</{m.group(1).lower()}", m.end())
+        if close < 0:
+            break
+        end = lower.find(">", close)
+        end = len(text) if end < 0 else end + 1
+        out.append(text[i : m.start()])
+        i = end
+    out.append(text[i:])
+    return "".join(out)
+
+
+def _decode(match: re.Match[str]) -> str:
+    """``&amp;amp;…`` folds to ``&``; the entity after it decodes on its own; unknown names stay."""
+    last = match.group(1)
+    if last is None:
+        return "&"
+    decoded = _html.unescape("&" + last)
+    if decoded == "&" + last:
+        return "&" + last
+    if any(ord(c) == 0 or 0xD800 <= ord(c) <= 0xDFFF for c in decoded):
+        return ""
+    return decoded
+
+
+def _escape_new_tags(text: str) -> str:
+    """Write ``&lt;`` for every ``<`` that now starts a tag, a comment or a TREC field (``<DOCNO>``,
+    which the ``wrappers`` step, running before this one, would unwrap next time), so a second run
+    finds none."""
+    if "<" not in text:
+        return text
+    last_close = text.rfind("-->")  # an unclosed "<!--" is text and stays as it is
+
+    def escape(m: re.Match[str]) -> str:
+        if m.group(0) == "<!--" and m.end() > last_close:
+            return m.group(0)
+        return "&lt;" + m.group(0)[1:]
+
+    return _MAYBE_TAG.sub(escape, text)
+
+
+_TREC = "|".join(sorted(TREC_FIELDS, key=lambda n: (-len(n), n)))
+_MAYBE_TAG = re.compile(
+    rf"<(?:/?(?i:{_NAMES})(?=[\s/>])[^<>]{{0,4000}}>|!--|/?(?:{_TREC})>)"
+)
+
+
+@normalizer("html")
+def html(text: str, *, heading_style: str = "text") -> str:
+    """Remove HTML tags, comments, scripts and styles, keep their text and decode entities.
+
+    Block elements (``p``, ``div``, ``br``, ``li``, ``tr``, ``h1``–``h6`` …) become line breaks and
+    inline ones (``span``, ``b``, ``a`` …) vanish, so ``كل<span>مة</span>`` stays one word; ``h1``–
+    ``h6`` become blocks of their own (``heading_style="markdown"`` writes ``## heading``); only
+    known element names count as tags, so prose such as ``س < 5 و ص > 3`` or ``<<`` stays.
+
+    >>> html("<p>نص <b>مهم</b>&nbsp;&amp; آخر</p><script>x()</script><br>سطر")
+    '\\nنص مهم\\xa0& آخر\\n\\nسطر'
+    >>> html("إذا كان س < 5 و ص > 3")
+    'إذا كان س < 5 و ص > 3'
+    """
+    if heading_style not in ("text", "markdown"):
+        raise ValueError(f"html: heading_style must be 'text' or 'markdown', not {heading_style!r}")
+    if ("<" not in text and "&" not in text) or not has_markup(text):
+        return text
+    text = _drop_comments(text)
+    text = _drop_elements(text)
+
+    def tag(m: re.Match[str]) -> str:
+        closing, name = m.group(1), m.group(2).lower()
+        if _HEADING.fullmatch(name):
+            if closing:
+                return "\n\n"
+            return "\n\n## " if heading_style == "markdown" else "\n\n"
+        if name in BLOCK_TAGS:
+            return "\n"
+        return ""
+
+    text = _TAG.sub(tag, text)
+    while "&" in text:  # decoding can make a new entity ("&&#97;mp;"): repeat; each round shortens
+        decoded = _ENTITY.sub(_decode, text)
+        if decoded == text:
+            break
+        text = decoded
+    return _escape_new_tags(text)

@@ -1,0 +1,157 @@
+"""Links: URLs, e-mail addresses, @mentions and #hashtags, each kept, removed or replaced.
+
+The URL and e-mail patterns here also mark the spans that other steps (punctuation, digits,
+elongation) must not change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..registry import normalizer
+from .chars import ARABIC_MARKS, is_word_char
+
+# A URL starts with a scheme or www. and runs to a space, a quote or a bracket (bounded); Arabic
+# punctuation ends it unless more of the URL follows (…/من-أنت؟-.html); sentence punctuation at its
+# very end is not part of it.
+URL = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?:https?|ftp)://|www\.)"
+    r"(?:[^\s<>\"'«»“”‘’()\[\]{}|\\^`،؛؟]|[،؛؟](?=[A-Za-z0-9/_.%=&?#\-])){1,2048}",
+    re.IGNORECASE,
+)
+_URL_TRAIL = ".,:;!?*-~"
+_WWW = re.compile(r"www\.", re.IGNORECASE)
+# An e-mail address: an ASCII local part, @, and a domain with at least one dot.
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}\.[A-Za-z0-9.\-]{1,190}(?![A-Za-z0-9_%+@.\-])")
+_WORD_BODY = f"\\w{ARABIC_MARKS}"
+# @mention: @ and a user name, not inside a word or e-mail address, and the whole name (no partial).
+MENTION = re.compile(f"(?<![\\w@#&.{ARABIC_MARKS}])@[A-Za-z0-9_]{{1,30}}(?![{_WORD_BODY}@#])")
+# #hashtag: # and a word holding at least one letter; not after a letter, digit, _, #, & (HTML
+# entities) or / (URL fragments); ## headings and #123 are not hashtags.
+HASHTAG = re.compile(
+    f"(?<![\\w#&/{ARABIC_MARKS}])#(?=[\\w{ARABIC_MARKS}]{{0,100}}[^\\W\\d_])[{_WORD_BODY}]{{1,100}}(?![{_WORD_BODY}#@])"
+)
+
+KINDS = ("urls", "emails", "mentions", "hashtags")
+_ACTIONS = ("keep", "remove", "placeholder")
+PLACEHOLDERS = {"urls": "<URL>", "emails": "<EMAIL>", "mentions": "<USER>", "hashtags": "<HASHTAG>"}
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1] in _URL_TRAIL:
+        end -= 1
+    return end
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end of every URL in ``text`` (trailing sentence punctuation excluded)."""
+    if "://" not in text and not _WWW.search(text):
+        return []
+    return [(m.start(), _trim(text, m.start(), m.end())) for m in URL.finditer(text)]
+
+
+def email_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end of every e-mail address in ``text``."""
+    if "@" not in text:
+        return []
+    return [(m.start(), _trim(text, m.start(), m.end())) for m in EMAIL.finditer(text)]
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans of URLs and e-mail addresses: text other steps must not change.
+
+    >>> protected_spans("راسلونا a@b.com أو www.site.com.")
+    [(8, 15), (19, 31)]
+    """
+    spans = sorted(url_spans(text) + email_spans(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether position ``pos`` falls in one of the sorted ``spans``."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(spans) and spans[lo][0] <= pos
+
+
+def _replace(text: str, spans: list[tuple[int, int]], replacement) -> str:  # type: ignore[no-untyped-def]
+    out, last = [], 0
+    for start, end in spans:
+        new = replacement(text[start:end])
+        if not new and 0 < start and end < len(text) and is_word_char(text[start - 1]) and is_word_char(text[end]):
+            new = " "  # never glue the words on either side
+        out.append(text[last:start])
+        out.append(new)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _hashtag_words(tag: str) -> str:
+    return tag[1:].replace("_", " ")
+
+
+@normalizer("links", lossy=True)
+def links(
+    text: str, *, urls: str = "keep", emails: str = "keep", mentions: str = "keep", hashtags: str = "keep"
+) -> str:
+    """Keep, remove or replace URLs, e-mail addresses, @mentions and #hashtags (one parameter per kind).
+
+    Each of ``urls``, ``emails``, ``mentions`` and ``hashtags`` is ``keep``, ``remove`` or
+    ``placeholder`` (``<URL>``, ``<EMAIL>``, ``<USER>``, ``<HASHTAG>``); ``hashtags`` can also be
+    ``words``: ``#وسم_عربي`` becomes ``وسم عربي``. A URL is ``http(s)://``, ``ftp://`` or ``www.``
+    up to a space, quote, bracket or Arabic punctuation; trailing sentence punctuation stays. A
+    removal never glues the words on either side.
+
+    >>> links("زوروا https://example.com/a?b=1، أو راسلونا info@example.com #وسم_عربي", urls="remove", emails="placeholder", hashtags="words")
+    'زوروا ، أو راسلونا <EMAIL> وسم عربي'
+    """
+    for kind, action in (("urls", urls), ("emails", emails), ("mentions", mentions)):
+        if action not in _ACTIONS:
+            raise ValueError(f"links: {kind} must be one of {', '.join(_ACTIONS)}, not {action!r}")
+    if hashtags not in (*_ACTIONS, "words"):
+        raise ValueError(f"links: hashtags must be one of {', '.join(_ACTIONS)}, words, not {hashtags!r}")
+    if urls == emails == mentions == hashtags == "keep":
+        return text
+    # One kind's removal can make another ("@#tag" -> "@tag", a new mention): repeat to a fixed point.
+    for _ in range(_MAX_ROUNDS):
+        changed = _links_once(text, urls, emails, mentions, hashtags)
+        if changed == text:
+            break
+        text = changed
+    return text
+
+
+_MAX_ROUNDS = 8
+
+
+def _links_once(text: str, urls: str, emails: str, mentions: str, hashtags: str) -> str:
+    if urls != "keep" and (spans := url_spans(text)):
+        text = _replace(text, spans, lambda _: "" if urls == "remove" else PLACEHOLDERS["urls"])
+    if emails != "keep" and (spans := email_spans(text)):
+        text = _replace(text, spans, lambda _: "" if emails == "remove" else PLACEHOLDERS["emails"])
+    if mentions != "keep" and "@" in text:
+        protected = protected_spans(text)
+        spans = [(m.start(), m.end()) for m in MENTION.finditer(text) if not inside(protected, m.start())]
+        if spans:
+            text = _replace(text, spans, lambda _: "" if mentions == "remove" else PLACEHOLDERS["mentions"])
+    if hashtags != "keep" and "#" in text:
+        protected = protected_spans(text)
+        spans = [(m.start(), m.end()) for m in HASHTAG.finditer(text) if not inside(protected, m.start())]
+        if spans:
+            if hashtags == "words":
+                text = _replace(text, spans, _hashtag_words)
+            else:
+                text = _replace(text, spans, lambda _: "" if hashtags == "remove" else PLACEHOLDERS["hashtags"])
+    return text

@@ -1,0 +1,186 @@
+"""Punctuation in Arabic text: Arabic comma, semicolon and question mark, spacing, repeated marks."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..registry import normalizer
+from .chars import ARABIC_LETTERS, ARABIC_MARKS
+from .links import inside, protected_spans
+
+_ARABIC = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]")
+_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+_SKIP = " \t!?؟.,،;؛:…\"'»”’)]"  # what lies between a mark and the word it belongs to
+_CLOSERS = ")]}»”’\"'"  # closing when nothing is glued after them (Arabic text uses ” and » both ways)
+_SKIP_RUN = re.compile("[" + re.escape(_SKIP) + "]+")
+
+# Al-Ahram wraps commas in right-to-left marks: ‏,‏ is an Arabic comma.
+_RLM_COMMA = re.compile("\u200f,\u200f")
+_LATIN = re.compile(r"[,;?]+")
+_LOST = re.compile(f"(?:^|(?<=[\\s(«\"]))\\?[{ARABIC_LETTERS}]", re.MULTILINE)
+_LATIN_TO_ARABIC = str.maketrans({",": "،", ";": "؛", "?": "؟"})
+# Spaces before a mark (after something on the same line).
+_SPACE_BEFORE = re.compile(r"(?<=[^ \t\n])[ \t]+(?=[،؛؟!.:])([،؛؟!.:…]+)")
+# Runs of one mark: Arabic marks always; ! : and 4+ dots in Arabic context.
+_RUN = re.compile(r"([،؛؟!:])\1+|\.{4,}|…{2,}")
+# After a mark: no space before a letter, a digit or an opening bracket or quote.
+_NO_SPACE_AFTER = re.compile(r"([،؛؟!:])(?=[^\W_]|[«(\[])")
+_SPACES_AFTER = re.compile(r"(?<=[،؛؟])[ \t]{2,}(?=[^ \t\n])")
+
+
+class _Context:
+    """For any position, the nearest character before it that is not a space or a mark.
+
+    Most lookups scan back a few characters; a long run of spaces and marks is indexed once, so a
+    text of nothing but spaces and commas stays linear.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
+
+    def _index(self) -> None:
+        self.starts = []
+        for m in _SKIP_RUN.finditer(self.text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def arabic_before(self, pos: int) -> bool:
+        text = self.text
+        j = pos - 1
+        while j >= 0 and pos - j <= 32 and text[j] in _SKIP:
+            j -= 1
+        if j >= 0 and pos - j > 32:  # a long run: use the index
+            if self.starts is None:
+                self._index()
+            assert self.starts is not None
+            i = bisect.bisect_right(self.starts, pos - 1) - 1
+            j = self.starts[i] - 1 if i >= 0 and self.ends[i] >= pos else pos - 1
+        return j >= 0 and bool(_ARABIC.match(text[j]))
+
+
+def _digit_before(text: str, pos: int) -> bool:
+    """Whether the nearest character before ``pos`` that is not a space or a mark is a digit."""
+    i = pos - 1
+    while i >= 0 and pos - i < 64 and text[i] in " \t.!:؟،؛…":
+        i -= 1
+    return i >= 0 and bool(_DIGIT.match(text[i]))
+
+
+def _between_digits(text: str, start: int, end: int) -> bool:
+    return 0 < start and end < len(text) and bool(_DIGIT.match(text[start - 1])) and bool(_DIGIT.match(text[end]))
+
+
+@normalizer("punctuation")
+def punctuation(text: str) -> str:
+    """Arabic punctuation in Arabic text, no space before a mark and one after, repeated marks once.
+
+    After an Arabic word the Latin comma, semicolon and question mark become ، ؛ ؟ (never between
+    digits, in URLs, e-mail addresses or Latin text, nor in lines whose ``?`` stand for characters
+    lost in decoding); Al-Ahram's ``‏,‏`` becomes ،. Spaces before ، ؛ ؟ go, and before ! . :
+    after an Arabic word; when a word is glued after the mark the space moves there, so no two
+    words are ever joined. A letter, digit or opening bracket glued after ، ؛ ؟ (or after ! :
+    between Arabic words) gets one space. A run of one mark becomes one mark (!!! → !, ؟؟ → ؟),
+    but ``..``, ``...``, ``…`` and ``؟!`` stay. Numbers (3.5, 1,000, .5), times (10:30), URLs and
+    e-mail addresses never change; a dot between letters (بيت.كوم) stays.
+
+    >>> punctuation("قال الوزير , إن النمو بلغ 3.5% في 10:30 ؟؟ زوروا www.site.com/?a=1,2 !!!")
+    'قال الوزير، إن النمو بلغ 3.5% في 10:30؟ زوروا www.site.com/?a=1,2 !!!'
+    >>> punctuation("حقا؟!قالها ثم مضى...وانتهى")
+    'حقا؟! قالها ثم مضى...وانتهى'
+    """
+    if "\u200f,\u200f" in text:
+        text = _RLM_COMMA.sub(lambda m: m.group() if _between_digits(text, m.start(), m.end()) else "،", text)
+    if _LATIN.search(text):
+        spans, context = protected_spans(text), _Context(text)
+        lost = _lost_lines(text) if "?" in text else []
+        text = _LATIN.sub(lambda m: _latin(m, spans, context, lost), text)
+    if _SPACE_BEFORE.search(text):
+        spans = protected_spans(text)
+        text = _SPACE_BEFORE.sub(lambda m: _space_before(m, spans), text)
+    if _RUN.search(text):
+        spans, context = protected_spans(text), _Context(text)
+        text = _RUN.sub(lambda m: _run(m, spans, context), text)
+    if _NO_SPACE_AFTER.search(text):
+        spans, context = protected_spans(text), _Context(text)
+        text = _NO_SPACE_AFTER.sub(lambda m: _space_after(m, spans, context), text)
+    if "  " in text or "\t" in text:
+        text = _SPACES_AFTER.sub(" ", text)
+    return text
+
+
+def _latin(
+    match: re.Match[str], spans: list[tuple[int, int]], context: _Context, lost: list[tuple[int, int]]
+) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    run = match.group()
+    if inside(spans, start) or _between_digits(text, start, end) or not context.arabic_before(start):
+        return run
+    if "?" in run and inside(lost, start):
+        return run
+    return run.translate(_LATIN_TO_ARABIC)
+
+
+def _lost_lines(text: str) -> list[tuple[int, int]]:
+    """Lines where a ``?`` opens an Arabic word: mis-decoded text whose ``?`` stand for lost
+    characters (``الذي? ?يقوم``), not questions."""
+    lines: list[tuple[int, int]] = []
+    for m in _LOST.finditer(text):
+        if lines and m.start() < lines[-1][1]:
+            continue
+        end = text.find("\n", m.start())
+        lines.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end))
+    return lines
+
+
+def _space_before(match: re.Match[str], spans: list[tuple[int, int]]) -> str:
+    """Spaces before a run of marks go; if a word is glued after the run, the space moves there."""
+    text, start, end = match.string, match.start(), match.end()
+    marks = match.group(1)
+    first = marks[0]
+    if inside(spans, match.start(1)):
+        return match.group()
+    if first not in "،؛؟" and not _ARABIC.match(text[start - 1]):
+        return match.group()  # ! . : only right after an Arabic word
+    nxt = text[end] if end < len(text) else ""
+    if not nxt or nxt in " \t\r\n":
+        return marks
+    if nxt in _CLOSERS and (end + 1 >= len(text) or not text[end + 1].isalnum()):
+        return marks  # a closing bracket or quote ends the word: no space of its own
+    if marks == "." and _DIGIT.match(nxt):
+        return match.group()  # "نسبة .5": a number, leave it
+    return marks + " "
+
+
+def _run(match: re.Match[str], spans: list[tuple[int, int]], context: _Context) -> str:
+    text, start = match.string, match.start()
+    run = match.group()
+    if inside(spans, start):
+        return run
+    if run[0] in "،؛؟":
+        return run[0]
+    if not context.arabic_before(start):
+        return run
+    if run[0] == ".":
+        return "..."
+    return run[0]
+
+
+def _space_after(match: re.Match[str], spans: list[tuple[int, int]], context: _Context) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    mark = match.group(1)
+    if inside(spans, start) or end >= len(text):
+        return mark
+    after = text[end]
+    if mark in "،؛؟":
+        if _DIGIT.match(after) and _digit_before(text, start):
+            return mark  # between digits
+        return mark + " "
+    # ! and : only between Arabic words (10:30, a:b, http: stay)
+    if start > 0 and _ARABIC.match(text[start - 1]) and (_ARABIC.match(after) or after in "«(["):
+        return mark + " "
+    if start > 0 and text[start - 1] in "؟!" and _ARABIC.match(after) and context.arabic_before(start):
+        return mark + " "
+    return mark

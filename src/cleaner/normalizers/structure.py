@@ -1,0 +1,384 @@
+"""Article structure: bylines, photo captions, dateline-only lines and repeated paragraphs.
+
+The detectors are per-line classifiers (:func:`classify_lines`) shared by the normalizers and by
+the evaluation (``eval/structure.py``), so the evaluation measures exactly what the steps remove.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from ..registry import normalizer
+
+BYLINE, DATELINE, CAPTION = "byline", "dateline", "caption"
+
+
+@functools.cache
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    raw = resources.files(__package__).joinpath("data", "places.txt").read_text(encoding="utf-8")
+    sections: dict[str, set[str]] = {"places": set(), "agencies": set()}
+    current = "places"
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        sections.setdefault(current, set()).add(_fold(line))
+    return frozenset(sections["places"]), frozenset(sections["agencies"])
+
+
+_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None, "\u00a0": " "})
+_MARKS = re.compile("[\u064b-\u065f\u0670]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    return " ".join(_MARKS.sub("", text.translate(_FOLD_TABLE)).lower().split())
+
+
+_MONTHS = (
+    "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
+    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين جانفي فيفري أفريل ماي جوان جويلية أوت "
+    "محرم صفر ربيع جمادى رجب شعبان رمضان شوال القعدة الحجة ذو ذي "
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
+_WEEKDAYS = "السبت الأحد الاحد الإثنين الاثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة".split()
+_DATE_FILLERS = (
+    "الموافق هـ ه م ص ت الساعة يوم في بتاريخ تاريخ آخر أخر اخر تحديث تحديث: للصفحة نشر نشر: منذ AM PM am pm GMT UTC "
+    "الأول الاول الثاني الآخر الاخر"  # كانون الثاني, ربيع الأول
+).split()
+_DATE_WORDS = frozenset(_fold(w) for w in (*_MONTHS, *_WEEKDAYS, *_DATE_FILLERS))
+_DIGITS = re.compile(r"[0-9٠-٩]")
+_SEPARATORS = re.compile(r"\s*[-–—ـ/|:،,]+\s*|\s+[\u0640]+\s+")
+_TRIM = " \t\u00a0*#>•■▪●:：-–—ـ_.،,;؛«»\"'“”()[]{}?"
+_SENTENCE_END = re.compile(r"(?<!\.)[.!؟?]['\"»”)\]]?\s*$")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+_BYLINE_WORD = re.compile(
+    r"^[\s*#>•\-–—]{0,4}(?:كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تحرير|متابعة|حوار|ترجمة|إشراف|اشراف|تقديم|رصد)"
+    r"(?=[\s:\-–—ـ/]|$)[\s:\-–—ـ/]{0,6}"
+)
+_BYLINE_ROLE = re.compile(
+    r"^[\s*#>•\-–—]{0,4}(?:لل|بقلم\s{1,3}ال)(?:شاعر|شاعرة|كاتب|كاتبة|أديب|اديب|دكتور|أستاذ|استاذ|زميل|زميلة)(?=\s)"
+)
+_CAPTION_PAREN = re.compile(r"[(\[](?:\s{0,3})(?:تصوير|صورة|الصورة|عدسة|تصوير:|photo|Photo|AFP|Getty|رويترز|أ ف ب|ا ف ب|أرشيفية|ارشيفية|أرشيف)[^()\[\]]{0,80}[)\]]\s*$")
+_CAPTION_START = re.compile(
+    r"^[\s*#>•\-–—(]{0,4}(?:تصوير|عدسة|الصورة|صورة أرشيفية|صورة ارشيفية|صورة من|صورة لـ|صورة ل|Photo|Image|Credit)(?=[\s:\-–—ـ/)]|$)"
+)
+_CAPTION_ANY = re.compile(r"صورة\s{1,3}(?:أرشيفية|ارشيفية)|\((?:أرشيفية|ارشيفية)\)")
+_FUNCTION_WORDS = frozenset(
+    "في من على إلى الى عن مع أن ان إن لا لم لن ما هل كيف لماذا هذا هذه ذلك التي الذي و أو ثم قد كل بعد قبل حول بين عند".split()
+)
+# A date proper: numeric (17/04/2012, 03-22-2012), a clock time, or a month or weekday name.
+_NUMERIC_DATE = re.compile(r"[0-9٠-٩]{1,4}[/.\-][0-9٠-٩]{1,2}[/.\-][0-9٠-٩]{1,4}|[0-9٠-٩]{1,2}:[0-9٠-٩]{2}")
+_MONTH_WORDS = frozenset(_fold(w) for w in (*_MONTHS, *_WEEKDAYS))
+_SITE_SUFFIX = frozenset(_fold(w) for w in "نت نيوز net news 24 أونلاين اونلاين online tv".split())
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _is_date_word(word: str) -> bool:
+    w = word.strip(_TRIM)
+    return not w or bool(_DIGITS.search(w)) or _fold(w) in _DATE_WORDS
+
+
+def _has_real_date(text: str) -> bool:
+    """A numeric date or clock time, or a month or weekday name with a number ("26 مارس 2020")."""
+    if _NUMERIC_DATE.search(text):
+        return True
+    return bool(_DIGITS.search(text)) and any(_fold(w.strip(_TRIM)) in _MONTH_WORDS for w in text.split())
+
+
+@functools.lru_cache(maxsize=16384)
+def _part_kind(part: str) -> str:
+    """``date``, ``place``, ``agency``, ``name`` (a person's name), ``word`` (one unknown word, such
+    as a desk or paper name) or ``other`` for one part of a dateline."""
+    core = part.strip(_TRIM)
+    if not core:
+        return "empty"
+    places, agencies = _gazetteer()
+    folded = _fold(core)
+    if folded in places:
+        return "place"
+    words = core.split()
+    if folded in agencies or (part.strip().startswith("«") and len(words) <= 4):
+        return "agency"
+    if 2 <= len(words) <= 3 and _fold(words[-1]) in _SITE_SUFFIX and not re.search(r"[@.:]", core):
+        return "agency"  # a news site: "براقش نت"
+    if all(_is_date_word(w) for w in words):
+        return "date" if _has_real_date(core) else "other"
+    # "أنقرة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس": known names around a date
+    rest = [w for w in words if not _is_date_word(w)]
+    if rest and len(rest) < len(words) and _has_real_date(core):
+        if all(_fold(w) in places or _fold(w) in agencies for w in rest) or len(rest) == 1:
+            return "date"
+    if len(words) == 1 and re.fullmatch(r"[^\W\d_]+", core):
+        return "word"
+    if 2 <= len(words) <= 4 and not _DIGITS.search(core) and not any(w in _FUNCTION_WORDS for w in words):
+        if not _fold(words[0]).startswith("ال") and all(re.fullmatch(r"[^\W\d_]+", w) for w in words):
+            return "name"
+    return "other"
+
+
+def is_email_line(line: str) -> bool:
+    s = line.strip(_TRIM + " ")
+    return bool(s) and _EMAIL.fullmatch(s) is not None
+
+
+def _parts(line: str) -> list[str]:
+    return [p for p in _SEPARATORS.split(line.strip()) if p.strip(_TRIM)]
+
+
+@functools.lru_cache(maxsize=16384)
+def dateline_kind(line: str) -> str | None:
+    """``"dateline"`` for a line of places, agencies and dates only, ``"byline"`` for a person's
+    name beside a place or paper (``بغداد/ قيس عيدان``), else ``None``.
+
+    >>> dateline_kind("الجزيرة - الرياض :"), dateline_kind("بغداد/ قيس عيدان"), dateline_kind("26 مارس 2020")
+    ('dateline', 'byline', 'dateline')
+    >>> dateline_kind("لندن (رويترز) - قال مسؤول إن المحادثات مستمرة.") is None
+    True
+    """
+    s = line.strip()
+    if not s or len(s) > 120 or len(_words(s)) > 12 or _SENTENCE_END.search(s):
+        return None
+    if _part_kind(s) == "date":
+        return DATELINE  # "17/04/2012", "26 مارس 2020", "7/23/2012 12:49:17 PM آخر تحديث"
+    kinds = [k for k in (_part_kind(p) for p in _parts(s)) if k != "empty"]
+    if not kinds or "other" in kinds:
+        return None
+    known = sum(k in ("place", "agency", "date") for k in kinds)
+    names, words = kinds.count("name"), kinds.count("word")
+    if not known:
+        return None
+    if names == 0 and words <= 1:
+        return DATELINE
+    # A name beside a place or paper, joined by a dash or slash (never "field: value").
+    inner_colon = re.search(r"\S\s*[:：]\s*\S", s)
+    if names == 1 and words == 0 and not inner_colon and kinds.count("date") == 0:
+        return BYLINE
+    return None
+
+
+def byline_start(line: str) -> bool:
+    """A byline line: ``كتب - فلان``, ``بقلم: فلان``, ``للشاعر فلان`` or an e-mail address alone.
+
+    >>> byline_start("كتبت- حسنات الحكيم"), byline_start("كتب وزير الخارجية مقالاً عن الأزمة.")
+    (True, False)
+    """
+    s = line.strip()
+    if not s or len(_words(s)) > 9 or _SENTENCE_END.search(s):
+        return False
+    if is_email_line(s):
+        return True
+    m = _BYLINE_WORD.match(s) or _BYLINE_ROLE.match(s)
+    if not m:
+        return False
+    rest = s[m.end() :].strip(_TRIM)
+    if not rest or len(_words(rest)) > 6 or _DIGITS.search(rest):
+        return False
+    return not any(w in _FUNCTION_WORDS for w in _words(rest)[1:]) or bool(_BYLINE_ROLE.match(s))
+
+
+def is_caption(line: str) -> bool:
+    """A photo credit or caption: ``(تصوير أحمد شحاتة)`` at a line's end, ``صورة أرشيفية``, ``الصورة: …``.
+
+    >>> is_caption("المتظاهرون في الميدان (تصوير أحمد شحاتة)"), is_caption("صورة أرشيفية")
+    (True, True)
+    """
+    s = line.strip()
+    if not s or len(_words(s)) > 30:
+        return False
+    if _CAPTION_PAREN.search(s) and len(_words(s)) <= 30:
+        return True
+    if _CAPTION_START.match(s) and len(_words(s)) <= 14 and not _SENTENCE_END.search(s):
+        return True
+    return bool(_CAPTION_ANY.search(s)) and len(_words(s)) <= 14
+
+
+def _name_only(line: str) -> bool:
+    if _SENTENCE_END.search(line) or re.search(r"[.!؟?،,]", line):
+        return False
+    s = line.strip().rstrip(":：").strip(_TRIM)
+    if not s or len(s) > 40:
+        return False
+    return _part_kind(s) == "name"
+
+
+def classify_lines(lines: list[str]) -> list[str | None]:
+    """Label each line ``"byline"``, ``"dateline"``, ``"caption"`` or ``None`` (article text, blank).
+
+    A line that is only a person's name counts as a byline when it stands right under the title
+    or among the last two lines of the article.
+
+    >>> classify_lines(["عنوان الخبر", "كتب - فلان الفلاني:", "القاهرة - أ ش أ", "نص الخبر هنا.", "صورة أرشيفية"])
+    [None, 'byline', 'dateline', None, 'caption']
+    """
+    labels: list[str | None] = [None if not line.strip() else _local_label(line) for line in lines]
+    # A line that is only a person's name: a byline right under the title when prose follows it,
+    # or as the last line after text. Removing it exposes prose only, so the steps stay idempotent.
+    rest = [i for i, line in enumerate(lines) if line.strip() and labels[i] is None]
+    if len(rest) >= 3:
+        first, last = rest[1], rest[-1]
+        if _name_only(lines[first]) and _is_prose(lines[rest[2]]):
+            labels[first] = BYLINE
+        if _name_only(lines[last]) and not _name_only(lines[rest[-2]]) and labels[last] is None:
+            labels[last] = BYLINE
+    return labels
+
+
+@functools.lru_cache(maxsize=16384)
+def _local_label(line: str) -> str | None:
+    """The label a line earns on its own (no context)."""
+    if len(line) > 400:
+        return None  # long lines are prose: no byline, caption or dateline is that long
+    if byline_start(line):
+        return BYLINE
+    if is_caption(line):
+        return CAPTION
+    return dateline_kind(line)
+
+
+def _is_prose(line: str) -> bool:
+    s = line.strip()
+    return len(s.split()) > 12 or bool(_SENTENCE_END.search(s))
+
+
+_PREFIX_CREDIT = re.compile(
+    r"^\s{0,3}(?:كتب|كتبت|إعداد|اعداد|بقلم|تقرير|متابعة|تحرير)\s{0,3}[-–—:]\s{0,3}"
+    r"((?:[^\W\d_]{2,20}\s{1,3}){0,3}[^\W\d_]{2,20})\s{0,3}[:：\-–—]\s{1,3}(?=\S)"
+)
+_PREFIX_NAME = re.compile(r"^\s{0,3}((?:[^\W\d_]{2,20}\s{1,3}){1,3}[^\W\d_]{2,20})\s{1,3}[-–—]\s{1,3}")
+_NEXT_WORD = re.compile(r"\S+\s+")
+
+
+def byline_prefix(line: str) -> int:
+    """Where a byline glued to the start of the first paragraph ends (0 when there is none):
+    ``إعداد – فلانة: نص…`` or ``فلان الفلاني – الجزيرة نص…`` (a name, a dash, a paper or place).
+
+    >>> line = "إعداد – فلانة الفلانية: تبدأ الفقرة هنا وتطول حتى نهايتها بنقطة."
+    >>> line[byline_prefix(line):]
+    'تبدأ الفقرة هنا وتطول حتى نهايتها بنقطة.'
+    """
+    m = _PREFIX_CREDIT.match(line)
+    if m and not any(w in _FUNCTION_WORDS for w in m.group(1).split()):
+        return m.end()
+    m = _PREFIX_NAME.match(line)
+    if m and _part_kind(m.group(1)) == "name":
+        end = m.end()
+        for _ in range(3):  # the paper or place: one to three words
+            w = _NEXT_WORD.match(line, end)
+            if not w:
+                break
+            end = w.end()
+            if _part_kind(line[m.end() : end]) in ("place", "agency") and len(line[end:].split()) >= 8:
+                return end
+    return 0
+
+
+def prefix_lines(lines: list[str], labels: list[str | None]) -> dict[int, int]:
+    """Lines among the first three of the article that open with a glued byline, and its end.
+
+    The text after the byline must be a paragraph of its own (eight words or more, no byline,
+    caption or dateline itself), so cutting never exposes another one.
+    """
+    out: dict[int, int] = {}
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in filled[:3]:
+        if labels[i] is None:
+            end = byline_prefix(lines[i])
+            rest = lines[i][end:]
+            if end and len(rest.split()) >= 8 and byline_prefix(rest) == 0 and _local_label(rest) is None:
+                out[i] = end
+    return out
+
+
+def _lf(text: str) -> str:
+    """CRLF and lone CR as LF: a line ended by CR alone is a line for these steps too (as for
+    ``whitespace``, which runs later; otherwise a second run would find new lines and drop them)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _drop(text: str, label: str) -> str:
+    text = _lf(text)
+    lines = text.split("\n")
+    labels = classify_lines(lines)
+    if label not in labels:
+        return text
+    return "\n".join(line for line, got in zip(lines, labels, strict=True) if got != label)
+
+
+@normalizer("bylines", lossy=True)
+def bylines(text: str) -> str:
+    """Remove byline lines: ``كتبت- فلانة``, ``بقلم: فلان``, ``بغداد/ فلان``, an author's e-mail alone.
+
+    A byline glued to the start of one of the first lines (``إعداد – فلانة: نص…``) goes too.
+
+    >>> bylines("كتب - ممدوح فهمي:\\nنص الخبر.")
+    'نص الخبر.'
+    """
+    lines = text.split("\n")
+    labels = classify_lines(lines)
+    kept = [(line, got) for line, got in zip(lines, labels, strict=True) if got != BYLINE]
+    cut = prefix_lines([line for line, _ in kept], [got for _, got in kept])
+    if not cut and len(kept) == len(lines):
+        return text
+    return "\n".join(line[cut[i] :] if i in cut else line for i, (line, _) in enumerate(kept))
+
+
+@normalizer("captions", lossy=True)
+def captions(text: str) -> str:
+    """Remove photo captions and credits: ``(تصوير أحمد شحاتة)``, ``صورة أرشيفية``, ``الصورة: …``.
+
+    >>> captions("نص الخبر.\\nصورة أرشيفية\\nنص آخر.")
+    'نص الخبر.\\nنص آخر.'
+    """
+    return _drop(text, CAPTION)
+
+
+@normalizer("datelines", lossy=True)
+def datelines(text: str) -> str:
+    """Remove lines that hold only a dateline (``الجزيرة - الرياض :``); one opening a paragraph stays.
+
+    >>> datelines("الجزيرة - الرياض :\\nلندن (رويترز) - قال مسؤول إن المحادثات مستمرة.")
+    'لندن (رويترز) - قال مسؤول إن المحادثات مستمرة.'
+    """
+    return _drop(text, DATELINE)
+
+
+def paragraph_key(line: str) -> str:
+    """A paragraph's identity for duplicate detection: case, spacing, tatweel and marks folded."""
+    return _fold(line)
+
+
+@normalizer("duplicate_paragraphs", lossy=True)
+def duplicate_paragraphs(text: str, *, min_words: int = 10) -> str:
+    """Keep a paragraph repeated verbatim (after normalisation) once, at its first place.
+
+    Only paragraphs of at least ``min_words`` words count, so a repeated refrain or a short label
+    line (``الفائزون :``) stays.
+
+    >>> duplicate_paragraphs("المقدمة تتكرر في آخر الخبر كما هي هنا تماما بلا تغيير.\\nنص.\\nالمقدمة  تتكرر في آخر الخبر كما هي هنا تماما بلا تغيير.")
+    'المقدمة تتكرر في آخر الخبر كما هي هنا تماما بلا تغيير.\\nنص.'
+    """
+    text = _lf(text)
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    seen: set[str] = set()
+    out, changed = [], False
+    for line in lines:
+        if len(line.split()) >= min_words:
+            key = paragraph_key(line)
+            if key in seen:
+                changed = True
+                continue
+            seen.add(key)
+        out.append(line)
+    return "\n".join(out) if changed else text

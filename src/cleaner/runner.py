@@ -1,0 +1,872 @@
+"""Batch cleaning: files, folders, stdin, JSONL corpora; in place, check and diff; a process pool.
+
+Stable contract (the Dask scale-out reuses it; keep it as is):
+
+``clean_file(task: FileTask, pipeline: Pipeline, options: RunOptions) -> FileResult``
+    A module-level, picklable function. Reads ``task.src``, decodes it (``options.encoding``:
+    ``auto`` = UTF-8 / UTF-16 with BOM / windows-1256 Arabic, see :mod:`cleaner.textio`), cleans it
+    as plain text or as JSONL records (``options.jsonl``; ``None`` = by the ``.jsonl`` suffix), and
+    writes ``task.dst`` atomically (temporary file in the same folder, fsync, permission bits,
+    ``os.replace``). ``task.dst is None`` (``--check``/``--diff``) writes nothing. When ``task.dst`` is
+    ``task.src`` (``--in-place``) an unchanged file is not rewritten. It never raises for a bad
+    input: the reason goes into ``FileResult.error``. Files above ``options.stream_threshold`` bytes
+    are cleaned as a stream in bounded memory (:mod:`cleaner.stream`), with the same output.
+
+``FileTask``, ``RunOptions``, ``FileResult`` are frozen, picklable dataclasses. ``FileResult``
+carries: ``path``, ``encoding``, ``changed``, ``skipped``, ``bytes_in``, ``bytes_out``,
+``counts`` (per-normalizer change counts as ``((name, n), ...)``, filled when ``options.counts``;
+see :mod:`cleaner.counting` for the definition), ``error``, ``diff`` (unified diff text when
+``options.diff`` and changed), ``dst`` and ``records`` (JSONL lines).
+
+``Report`` aggregates results: ``add(result)``, ``summary()``, ``return_code`` (0 done, 1
+``--check`` found changes, 123 some inputs failed; 2 for usage errors is the CLI's), and JSON
+records (``FileResult.to_record()``) written by ``--report``.
+
+``clean_many(tasks, pipeline, options, jobs)`` runs ``clean_file`` over tasks: in the calling
+process for one job or one file, else in a ``concurrent.futures.ProcessPoolExecutor``; results
+are yielded in input order. ``run(..., mapper=...)`` takes another mapper of the same shape
+(``mapper(tasks, pipeline, options)``, results in input order) for folder runs: the Dask scale-out.
+"""
+
+from __future__ import annotations
+
+import collections
+import difflib
+import io
+import json
+import os
+import shutil
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+from .counting import run_counted
+from .discover import DEFAULT_INCLUDE, discover
+from .jsonl import clean_lines, split_lines
+from .pipeline import Pipeline
+from .stream import StreamFallback, clean_blocks, stream_plan
+from .textio import AtomicWriter, DecodeError, cleanup_temp_files, decode_auto, iter_text
+
+__all__ = [
+    "FileTask",
+    "RunOptions",
+    "FileResult",
+    "Report",
+    "UsageError",
+    "clean_file",
+    "clean_stream",
+    "clean_many",
+    "plan_tasks",
+    "run",
+    "EXIT_OK",
+    "EXIT_CHECK_CHANGED",
+    "EXIT_USAGE",
+    "EXIT_INPUT_FAILED",
+]
+
+EXIT_OK = 0
+EXIT_CHECK_CHANGED = 1
+EXIT_USAGE = 2
+EXIT_INPUT_FAILED = 123
+
+#: Files bigger than this are cleaned as a stream (bounded memory); smaller ones are read whole.
+STREAM_THRESHOLD = 8 << 20
+
+
+class UsageError(ValueError):
+    """Arguments that do not fit together (exit code 2); nothing has been written."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """One file to clean: read ``src``, write ``dst`` (``None``: write nothing; ``== src``: in place).
+
+    ``name`` is how messages and the report show the file (defaults to ``src``); ``size`` is its
+    size in bytes when known (for progress); ``root`` is the output folder that ``dst`` must stay in.
+    """
+
+    src: Path
+    dst: Path | None = None
+    name: str = ""
+    size: int = 0
+    root: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How every file of a run is read, cleaned and written."""
+
+    check: bool = False
+    diff: bool = False
+    skip_existing: bool = False
+    encoding: str = "auto"
+    errors: str = "strict"
+    jsonl: bool | None = None  # None: files ending in .jsonl are JSONL
+    text_keys: tuple[str, ...] = ("text",)
+    counts: bool = False  # per-normalizer change counts (costs a little; --report turns it on)
+    stream_threshold: int = STREAM_THRESHOLD
+    block_size: int = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What happened to one file."""
+
+    path: str
+    encoding: str | None = None
+    changed: bool = False
+    skipped: bool = False
+    bytes_in: int = 0
+    bytes_out: int = 0
+    counts: tuple[tuple[str, int], ...] = ()
+    error: str | None = None
+    diff: str | None = None
+    dst: str | None = None
+    records: int | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    def to_record(self) -> dict[str, Any]:
+        """The ``--report`` record: path, output, encoding, changed, skipped, bytes, changes, error."""
+        record: dict[str, Any] = {
+            "path": self.path,
+            "output": self.dst,
+            "encoding": self.encoding,
+            "changed": self.changed,
+            "skipped": self.skipped,
+            "bytes_in": self.bytes_in,
+            "bytes_out": self.bytes_out,
+            "changes": dict(self.counts),
+            "error": self.error,
+        }
+        if self.records is not None:
+            record["records"] = self.records
+        return record
+
+
+# ---------------------------------------------------------------------------------------------
+# One file
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, DecodeError):
+        text = str(err)
+        prefix = f"{err.source}: "
+        return text[len(prefix) :] if text.startswith(prefix) else text
+    if isinstance(err, OSError):
+        return err.strerror or str(err)
+    return f"internal error: {type(err).__name__}: {err}"
+
+
+def _diff(before: str, after: str, name: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name.lstrip('/')}", f"b/{name.lstrip('/')}"
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+class _Sink:
+    """Where cleaned bytes go (a temporary file or spool), compared on the fly with the input bytes."""
+
+    def __init__(self, out: BinaryIO | None, original: BinaryIO | None):
+        self.out, self.original = out, original
+        self.size = 0
+        self.same = original is not None
+
+    def write(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.out is not None:
+            self.out.write(data)
+        if self.same and self.original is not None and self.original.read(len(data)) != data:
+            self.same = False
+
+    def reset(self) -> None:
+        """Forget everything written (the text is cleaned again, whole)."""
+        self.size = 0
+        if self.out is not None:
+            self.out.seek(0)
+            self.out.truncate()
+        if self.original is not None:
+            self.original.seek(0)
+            self.same = True
+
+    def changed(self) -> bool:
+        if self.same and self.original is not None and self.original.read(1):
+            self.same = False
+        return not self.same
+
+
+def _inside(root: Path, folder: Path) -> bool:
+    """Whether ``folder`` (which may not exist yet) resolves to a place inside ``root``."""
+    real_root = os.path.realpath(root)
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    real = os.path.realpath(existing)
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _open_writer(task: FileTask) -> AtomicWriter | None:
+    if task.dst is None:
+        return None
+    parent = task.dst.parent
+    if task.root is not None:
+        task.root.mkdir(parents=True, exist_ok=True)
+    if task.root is not None and not _inside(task.root, parent):
+        raise OSError(0, f"output {task.dst} would leave the output folder {task.root} (a symbolic link); not written")
+    if task.root is not None and os.path.islink(task.dst) and not _inside(task.root, Path(os.path.realpath(task.dst))):
+        # AtomicWriter writes through a link: a link in OUTDIR pointing outside would replace that file.
+        raise OSError(0, f"output {task.dst} is a symbolic link leading out of the output folder {task.root}; not written")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        return AtomicWriter(task.dst)
+    except OSError as err:  # say it is the output that failed: "Permission denied" alone reads as the input
+        raise OSError(err.errno, f"cannot write the output {task.dst}: {err.strerror or err}") from None
+
+
+_JSONL_PROBLEMS = "JSONL lines copied through uncleaned: "
+
+
+def _clean_into(
+    handle: BinaryIO,
+    size: int,
+    name: str,
+    pipeline: Pipeline,
+    options: RunOptions,
+    jsonl: bool,
+    sink: _Sink,
+    counts: dict[str, int] | None,
+) -> tuple[str, str | None, int | None, str | None]:
+    """Clean what ``handle`` holds into ``sink``; returns (encoding, error, JSONL records, diff).
+
+    Plain text up to ``options.stream_threshold`` bytes (or with ``--diff``) is read whole; bigger
+    text is streamed (:mod:`cleaner.stream`) and, if the stream needs the whole text after all
+    (HTML comments, a ``<DOC>`` record), read again from the start and cleaned whole.
+    JSONL is always read line by line.
+    """
+    start = handle.tell()
+    if jsonl:
+        encoding, blocks = iter_text(handle, options.encoding, options.errors, name, options.block_size)
+        problems: list[str] = []
+        lines = split_lines(blocks)
+        before: list[str] | None = [] if options.diff else None
+        after: list[str] | None = [] if options.diff else None
+        if before is not None:
+            lines = _tee(lines, before)
+        records = 0
+        for line in clean_lines(lines, pipeline, options.text_keys, problems, counts):
+            records += 1
+            if after is not None:
+                after.append(line)
+            sink.write(line.encode("utf-8"))
+        diff = None
+        if before is not None and after is not None and before != after:
+            diff = _diff("".join(before), "".join(after), name)
+        error = _JSONL_PROBLEMS + "; ".join(problems) if problems else None
+        return encoding, error, records, diff
+    if not options.diff and size > options.stream_threshold and stream_plan(pipeline) is not None:
+        try:
+            encoding, blocks = iter_text(handle, options.encoding, options.errors, name, options.block_size)
+            for piece in clean_blocks(pipeline, blocks, counts):
+                sink.write(piece.encode("utf-8"))
+            return encoding, None, None, None
+        except StreamFallback:
+            handle.seek(start)
+            sink.reset()
+            if counts is not None:
+                counts.clear()
+    data = handle.read()
+    text, encoding = decode_auto(data, options.encoding, options.errors, name)
+    cleaned = run_counted(pipeline, text, counts)
+    out = cleaned.encode("utf-8")
+    sink.write(out)
+    diff = _diff(text, cleaned, name) if options.diff and out != data else None
+    return encoding, None, None, diff
+
+
+def clean_file(task: FileTask, pipeline: Pipeline, options: RunOptions) -> FileResult:
+    """Clean one file (see the module docstring for the contract). Never raises for bad input."""
+    name = task.name or str(task.src)
+    dst = str(task.dst) if task.dst is not None else None
+    if options.skip_existing and task.dst is not None and task.dst != task.src and os.path.lexists(task.dst):
+        return FileResult(name, skipped=True, dst=dst)
+    writer: AtomicWriter | None = None
+    try:
+        if not stat.S_ISREG(os.stat(task.src).st_mode):  # a FIFO would block open()
+            return FileResult(name, error="not a regular file", dst=dst)
+        with open(task.src, "rb") as handle, open(task.src, "rb") as original:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return FileResult(name, error="not a regular file", dst=dst)
+            jsonl = options.jsonl if options.jsonl is not None else task.src.suffix.lower() == ".jsonl"
+            in_place = task.dst is not None and task.dst == task.src
+            counts: dict[str, int] | None = {} if options.counts else None
+            writer = _open_writer(task)
+            sink = _Sink(writer.handle if writer is not None else None, original)
+            encoding, error, records, diff = _clean_into(
+                handle, info.st_size, name, pipeline, options, jsonl, sink, counts
+            )
+            changed = sink.changed()
+        if writer is not None:
+            if in_place and not changed:
+                writer.abort()  # nothing to change: the file keeps its bytes and its mtime
+            else:
+                writer.commit()
+        return FileResult(
+            name, encoding, changed, False, info.st_size, sink.size,
+            tuple(sorted((counts or {}).items())), error, diff, dst, records,
+        )
+    except Exception as err:  # never raise for one bad file: report it
+        if writer is not None:
+            writer.abort()
+        return FileResult(name, error=_reason(err), dst=dst)
+
+
+def _tee(lines: Iterable[str], into: list[str]) -> Iterator[str]:
+    for line in lines:
+        into.append(line)
+        yield line
+
+
+def clean_stream(
+    source: BinaryIO, target: BinaryIO | None, pipeline: Pipeline, options: RunOptions, name: str = "<stdin>"
+) -> FileResult:
+    """Clean a byte stream (stdin, or one file to stdout) into ``target``; ``None`` writes nothing.
+
+    JSONL goes to ``target`` line by line. Plain text is spooled (in memory up to
+    ``options.stream_threshold`` bytes, then in a temporary file), cleaned like a file, and copied
+    to ``target``; memory stays bounded. Errors are returned in the result; with an error, nothing
+    is written to ``target`` unless it is JSONL (whose bad lines are copied through).
+    """
+    jsonl = bool(options.jsonl)
+    counts: dict[str, int] | None = {} if options.counts else None
+    try:
+        if jsonl and target is not None and not options.diff:
+            sink = _Sink(target, None)
+            counter = _CountingReader(source)
+            encoding, error, records, diff = _clean_into(counter, 0, name, pipeline, options, True, sink, counts)  # type: ignore[arg-type]
+            target.flush()
+            return FileResult(
+                name, encoding, False, False, counter.size, sink.size,
+                tuple(sorted((counts or {}).items())), error, None, None, records,
+            )
+        with tempfile.SpooledTemporaryFile(max_size=options.stream_threshold) as spool, \
+                tempfile.SpooledTemporaryFile(max_size=options.stream_threshold) as out:
+            size = 0
+            while chunk := source.read(1 << 20):
+                spool.write(chunk)
+                size += len(chunk)
+            spool.seek(0)
+            sink = _Sink(out, None)
+            encoding, error, records, diff = _clean_into(spool, size, name, pipeline, options, jsonl, sink, counts)
+            out.seek(0)
+            spool.seek(0)
+            changed = _differ(out, spool)
+            if target is not None and (error is None or jsonl):
+                out.seek(0)
+                shutil.copyfileobj(out, target, 1 << 20)
+                target.flush()
+        return FileResult(
+            name, encoding, changed, False, size, sink.size,
+            tuple(sorted((counts or {}).items())), error, diff, None, records,
+        )
+    except BrokenPipeError:
+        raise  # the reader went away: not a problem of this input
+    except Exception as err:
+        return FileResult(name, error=_reason(err))
+
+
+def _differ(a: BinaryIO, b: BinaryIO) -> bool:
+    while True:
+        x, y = a.read(1 << 20), b.read(1 << 20)
+        if x != y:
+            return True
+        if not x:
+            return False
+
+
+class _CountingReader:
+    def __init__(self, raw: BinaryIO):
+        self.raw, self.size = raw, 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.raw.read(n)
+        self.size += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self.size
+
+
+# ---------------------------------------------------------------------------------------------
+# Many files
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(pipeline: Pipeline, options: RunOptions) -> None:
+    _WORKER["pipeline"], _WORKER["options"] = pipeline, options
+
+
+def _clean_batch(tasks: Sequence[FileTask]) -> list[FileResult]:
+    pipeline, options = _WORKER["pipeline"], _WORKER["options"]
+    return [clean_file(t, pipeline, options) for t in tasks]
+
+
+def _batches(tasks: Sequence[FileTask], jobs: int) -> list[Sequence[FileTask]]:
+    """Small files travel in batches (fewer round trips); a batch holds about 4 MB at most."""
+    per = max(1, min(64, len(tasks) // (jobs * 16) or 1))
+    out: list[list[FileTask]] = []
+    current: list[FileTask] = []
+    size = 0
+    for task in tasks:
+        current.append(task)
+        size += task.size
+        if len(current) >= per or size >= (4 << 20):
+            out.append(current)
+            current, size = [], 0
+    if current:
+        out.append(current)
+    return out
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def clean_many(
+    tasks: Sequence[FileTask], pipeline: Pipeline, options: RunOptions, jobs: int | None = None
+) -> Iterator[FileResult]:
+    """Clean every task; results come in input order. One job or one file runs in this process.
+
+    With more jobs, files go in small batches to a process pool, with a bounded number of batches in
+    flight (memory stays flat for millions of files). If a pool cannot be created, runs serially.
+    """
+    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
+    if jobs == 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield clean_file(task, pipeline, options)
+        return
+    batches = _batches(tasks, jobs)
+    try:
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, len(batches)), initializer=_init_worker, initargs=(pipeline, options)
+        )
+    except (OSError, NotImplementedError, ImportError):
+        for task in tasks:
+            yield clean_file(task, pipeline, options)
+        return
+    window: collections.deque[tuple[Sequence[FileTask], Future[list[FileResult]]]] = collections.deque()
+    queued = iter(batches)
+    try:
+        for batch in queued:
+            window.append((batch, pool.submit(_clean_batch, batch)))
+            if len(window) >= jobs * 3:
+                break
+        while window:
+            batch, future = window.popleft()
+            try:
+                results = future.result()
+            except Exception as err:  # a worker died (killed, out of memory): those files failed
+                results = [
+                    FileResult(t.name or str(t.src), error=f"worker process failed: {type(err).__name__}: {err}")
+                    for t in batch
+                ]
+            nxt = next(queued, None)
+            if nxt is not None:
+                window.append((nxt, pool.submit(_clean_batch, nxt)))
+            yield from results
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+@dataclass
+class Report:
+    """Totals of a run, the exit code, and the per-file JSON records of ``--report``."""
+
+    check: bool = False
+    changed: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, result: FileResult) -> None:
+        if result.skipped:
+            self.skipped += 1
+        elif result.error is not None and result.records is None:
+            self.failed += 1
+        else:
+            if result.error is not None:
+                self.failed += 1  # JSONL with bad lines: written, and failed
+            elif result.changed:
+                self.changed += 1
+            else:
+                self.unchanged += 1
+        self.bytes_in += result.bytes_in
+        self.bytes_out += result.bytes_out
+
+    @property
+    def return_code(self) -> int:
+        if self.failed:
+            return EXIT_INPUT_FAILED
+        if self.check and self.changed:
+            return EXIT_CHECK_CHANGED
+        return EXIT_OK
+
+    def summary(self) -> str:
+        elapsed = time.perf_counter() - self.started
+        verb = "would change" if self.check else "changed"
+        return (
+            f"{self.changed} {verb}, {self.unchanged} unchanged, {self.skipped} skipped, {self.failed} failed; "
+            f"{_mb(self.bytes_in)} in, {_mb(self.bytes_out)} out; {elapsed:.1f} s"
+        )
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
+
+
+class Progress:
+    """A one-line progress bar on a terminal's stderr: files done of total, MB/s, time left."""
+
+    def __init__(self, total_files: int, total_bytes: int, stream: IO[str], enabled: bool):
+        self.total_files, self.total_bytes = total_files, max(total_bytes, 1)
+        self.stream, self.enabled = stream, enabled
+        self.files = self.bytes = 0
+        self.started = self.shown = time.perf_counter()
+
+    def update(self, result: FileResult) -> None:
+        self.files += 1
+        self.bytes += result.bytes_in
+        if not self.enabled:
+            return
+        now = time.perf_counter()
+        if now - self.shown < 0.1 and self.files < self.total_files:
+            return
+        self.shown = now
+        elapsed = max(now - self.started, 1e-6)
+        rate = self.bytes / elapsed
+        left = (self.total_bytes - self.bytes) / rate if rate > 0 else 0.0
+        width = 24
+        done = int(width * self.files / max(self.total_files, 1))
+        bar = "#" * done + "-" * (width - done)
+        self.stream.write(
+            f"\r[{bar}] {self.files}/{self.total_files} files  {rate / 1e6:.1f} MB/s  "
+            f"{int(max(left, 0)) // 60}:{int(max(left, 0)) % 60:02d} left "
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+# ---------------------------------------------------------------------------------------------
+# From command-line arguments to tasks
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def plan_tasks(
+    paths: Sequence[str],
+    output: str | None,
+    in_place: bool,
+    options: RunOptions,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+) -> tuple[list[FileTask], list[FileResult]]:
+    """Turn file and folder arguments into tasks (and results for arguments that failed outright).
+
+    Raises :class:`UsageError` for combinations that make no sense, before anything is written.
+    """
+    dry = options.check or options.diff
+    if in_place and output is not None:
+        raise UsageError("--in-place and -o/--output exclude each other")
+    if dry and (in_place or output is not None):
+        raise UsageError("--check and --diff write nothing; drop -o/--output and --in-place")
+    if options.skip_existing and (output is None or in_place):
+        raise UsageError("--skip-existing needs an output folder (-o DIR)")
+    if output == "-":
+        raise UsageError("-o - (stdout) takes one input file; use -o DIR for folders and several inputs")
+    folders = [p for p in paths if os.path.isdir(p)]
+    outdir: Path | None = None
+    if output is not None:
+        outdir = Path(output)
+        if outdir.exists() and not outdir.is_dir():
+            raise UsageError(f"-o {output}: several inputs or a folder need an output folder, and this is a file")
+        for folder in folders:
+            if outdir.exists() and _same_file(outdir, Path(folder)):
+                raise UsageError(f"-o {output} is the input folder {folder}; use --in-place to rewrite it")
+    elif not in_place and not dry:
+        raise UsageError("several inputs or a folder need an output folder (-o DIR) or --in-place (or --check/--diff)")
+    prune = [str(outdir)] if outdir is not None and outdir.exists() else []
+    tasks: list[FileTask] = []
+    failed: list[FileResult] = []
+    seen: dict[str, str] = {}
+    real_seen: set[str] = set()
+    parents: set[str] = set()
+    for found in discover(paths, include, exclude, prune, clean_temp=in_place):
+        shown = str(found.path)
+        if found.error is not None:
+            failed.append(FileResult(shown, error=found.error))
+            continue
+        if in_place:
+            real = os.path.realpath(found.path)
+            if real in real_seen:
+                continue  # the same file under two names: clean it once
+            real_seen.add(real)
+            dst: Path | None = found.path
+        elif outdir is not None:
+            dst = outdir / found.rel
+            key = os.path.normpath(dst)
+            if key in seen:
+                raise UsageError(f"{seen[key]} and {shown} would both be written to {dst}")
+            seen[key] = shown
+            if dst.exists() and _same_file(dst, found.path):
+                raise UsageError(f"{shown} would be written over itself; use --in-place")
+        else:
+            dst = None
+        if dst is not None:
+            parents.add(str(dst.parent))
+        tasks.append(FileTask(found.path, dst, shown, found.size, outdir))
+    for parent in parents:  # temporary files a killed run left next to its outputs
+        cleanup_temp_files(parent)
+    return tasks, failed
+
+
+def run(
+    paths: Sequence[str],
+    output: str | None,
+    pipeline: Pipeline,
+    options: RunOptions,
+    *,
+    in_place: bool = False,
+    jobs: int | None = None,
+    include: Sequence[str] | None = None,
+    exclude: Sequence[str] = (),
+    report_path: str | None = None,
+    quiet: bool = False,
+    stdin: BinaryIO | None = None,
+    stdout: BinaryIO | None = None,
+    stderr: IO[str] | None = None,
+    mapper: Callable[[Sequence[FileTask], Pipeline, RunOptions], Iterable[FileResult]] | None = None,
+) -> int:
+    """Everything the ``cleaner`` command does with its inputs; returns the exit code.
+
+    Raises :class:`UsageError` (exit code 2) before writing anything when arguments do not fit.
+    ``mapper(tasks, pipeline, options)``, when given, replaces :func:`clean_many` for a batch and must
+    yield one result per task in input order (the Dask scale-out passes one; ``jobs`` is then unused).
+    """
+    stdin = stdin if stdin is not None else sys.stdin.buffer
+    stdout = stdout if stdout is not None else sys.stdout.buffer
+    stderr = stderr if stderr is not None else sys.stderr
+    paths = list(paths) or ["-"]
+
+    def say(message: str) -> None:
+        stderr.write(f"cleaner: {message}\n")
+        stderr.flush()
+
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("'-' (stdin) must be the only input")
+    dry = options.check or options.diff
+    single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0]))
+    to_stream = single and not in_place and not dry and (
+        output is None or output == "-" or not (os.path.isdir(output) or output.endswith(("/", os.sep)))
+    )
+    if paths == ["-"]:
+        if in_place:
+            raise UsageError("--in-place needs files, not stdin")
+        if options.skip_existing:
+            raise UsageError("--skip-existing needs an output folder (-o DIR)")
+        if output is not None and output != "-" and not to_stream:
+            raise UsageError(f"-o {output}: stdin has no file name to write under a folder")
+        return _piped(lambda: _run_one(None, output, pipeline, options, stdin, stdout, say, report_path, quiet), stdout)
+    if to_stream:
+        if options.skip_existing:
+            raise UsageError("--skip-existing needs an output folder (-o DIR)")
+        source = paths[0]
+        if output not in (None, "-") and os.path.exists(output) and _same_file(Path(output), Path(source)):
+            raise UsageError(f"-o {output} is the input file; use --in-place to rewrite it")
+        return _piped(lambda: _run_one(source, output, pipeline, options, stdin, stdout, say, report_path, quiet), stdout)
+
+    tasks, failed = plan_tasks(paths, output, in_place, options, include or DEFAULT_INCLUDE, exclude)
+    report = Report(check=options.check)
+    records = _ReportWriter(report_path)
+    progress = Progress(len(tasks), sum(t.size for t in tasks), stderr, not quiet and stderr.isatty() and len(tasks) > 1)
+    try:
+        for result in failed:
+            _record(result, report, records, options, stdout, say, progress)
+        for result in (clean_many(tasks, pipeline, options, jobs) if mapper is None else mapper(tasks, pipeline, options)):
+            _record(result, report, records, options, stdout, say, progress)
+    except KeyboardInterrupt:
+        progress.close()
+        records.abort()
+        say("interrupted; files written so far are complete, the others untouched")
+        return 130
+    progress.close()
+    records.commit()
+    if not quiet:
+        say(report.summary())
+    return report.return_code
+
+
+def _record(
+    result: FileResult,
+    report: Report,
+    records: _ReportWriter,
+    options: RunOptions,
+    stdout: BinaryIO,
+    say: Callable[[str], None],
+    progress: Progress,
+) -> None:
+    report.add(result)
+    records.add(result)
+    if result.error is not None:
+        progress.close()
+        say(f"{result.path}: {result.error}")
+    elif options.check and result.changed:
+        progress.close()
+        say(f"would change {result.path}")
+    if result.diff:
+        stdout.write(result.diff.encode("utf-8", "surrogateescape"))
+        stdout.flush()
+    progress.update(result)
+
+
+def _run_one(
+    source: str | None,
+    output: str | None,
+    pipeline: Pipeline,
+    options: RunOptions,
+    stdin: BinaryIO,
+    stdout: BinaryIO,
+    say: Callable[[str], None],
+    report_path: str | None,
+    quiet: bool,
+) -> int:
+    """One input (a file or stdin) to stdout or to one output file, in bounded memory."""
+    name = source if source is not None else "<stdin>"
+    if options.jsonl is None:
+        options = _replace(options, jsonl=bool(source and source.lower().endswith(".jsonl")))
+    report = Report(check=options.check)
+    records = _ReportWriter(report_path)
+    dry = options.check or options.diff
+    to_file = not dry and output not in (None, "-")
+    if source is not None and to_file:
+        assert output is not None
+        cleanup_temp_files(Path(output).parent if Path(output).parent.is_dir() else ".")
+        result = clean_file(FileTask(Path(source), Path(output), source), pipeline, options)
+    else:
+        try:
+            handle: BinaryIO = stdin if source is None else open(source, "rb")  # noqa: SIM115
+        except OSError as err:
+            result = FileResult(name, error=err.strerror or str(err))
+        else:
+            try:
+                if dry:
+                    result = clean_stream(handle, None, pipeline, options, name)
+                elif not to_file:
+                    result = clean_stream(handle, stdout, pipeline, options, name)
+                else:
+                    assert output is not None
+                    Path(output).parent.mkdir(parents=True, exist_ok=True)
+                    cleanup_temp_files(Path(output).parent)
+                    writer = AtomicWriter(output)
+                    result = clean_stream(handle, writer, pipeline, options, name)  # type: ignore[arg-type]
+                    if result.error is not None and not options.jsonl:
+                        writer.abort()
+                    else:
+                        writer.commit()
+                    result = _replace(result, dst=output)
+            finally:
+                if source is not None:
+                    handle.close()
+    if result.error is not None:
+        suffix = "; nothing written" if (output not in (None, "-") and not options.jsonl) else ""
+        say(f"{result.path}: {result.error}{suffix}")
+    elif options.check and result.changed:
+        say(f"would change {result.path}")
+    if result.diff:
+        stdout.write(result.diff.encode("utf-8"))
+        stdout.flush()
+    report.add(result)
+    records.add(result)
+    records.commit()
+    return report.return_code
+
+
+def _piped(func: Callable[[], int], stdout: BinaryIO) -> int:
+    """Run ``func``; when the reader of stdout goes away (``cleaner big.txt | head``), end quietly
+    with 141 (128 + SIGPIPE), as command-line tools killed by SIGPIPE do."""
+    try:
+        return func()
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stdout.fileno())
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            pass
+        return 141
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(obj, **changes)
+
+
+class _ReportWriter:
+    """``--report FILE.json``: a JSON array, one record per file (one per line), written atomically."""
+
+    def __init__(self, path: str | None):
+        self.writer: AtomicWriter | None = None
+        self.count = 0
+        if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.writer = AtomicWriter(path)
+            self.writer.write(b"[")
+
+    def add(self, result: FileResult) -> None:
+        if self.writer is None:
+            return
+        sep = b",\n" if self.count else b"\n"
+        self.writer.write(sep + json.dumps(result.to_record(), ensure_ascii=False).encode("utf-8"))
+        self.count += 1
+
+    def commit(self) -> None:
+        if self.writer is not None:
+            self.writer.write(b"\n]\n")
+            self.writer.commit()
+            self.writer = None
+
+    def abort(self) -> None:
+        if self.writer is not None:
+            self.writer.abort()
+            self.writer = None

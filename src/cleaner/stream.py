@@ -1,0 +1,407 @@
+"""Clean a text too big to hold whole as a stream of pieces, with output identical to cleaning it whole.
+
+Every step of the pipeline becomes a *stage*: a generator that takes pieces of text and yields
+pieces whose concatenation is exactly what the step makes of the concatenated input. Stages are
+chained, each re-cutting its input at places where cutting cannot change the result:
+
+- **line-local** steps (:data:`LINE_LOCAL`) look at nothing beyond the line they change, so they
+  run on pieces cut right after a newline (a line is never split; a 50 MB line is one piece);
+- ``boilerplate`` carries state from a related-article prompt to the next five headline-like lines
+  and looks at the last lines of the article, so it is cut after a prose line (a finished sentence,
+  neither furniture nor a short closing line): the state resets there and no end rule reaches across;
+- ``headings`` decides each line from its non-empty neighbours and from being the last, so it is cut
+  between two consecutive prose lines (neither a heading candidate nor a list item, and ending a
+  sentence or longer than a heading): every decision on both sides stays the same;
+- ``duplicate_paragraphs`` runs line by line with the set of paragraphs seen so far carried along
+  (memory grows with the number of *distinct* long paragraphs, about 100 bytes each);
+- ``whitespace`` runs on pieces cut after a newline; the non-empty results are joined by one ``"\\n"``
+  (it makes one blank line between paragraphs and trims both ends of the whole text);
+- ``html`` runs on pieces cut after a newline that no tag spans (``<p\nclass=x>``); HTML comments,
+  ``<script>`` and ``<style>`` (they span lines and their removal depends on the rest of the text),
+  or entities that decode to new markup raise :class:`StreamFallback`, and the caller cleans that
+  file whole;
+- ``wrappers`` only acts on a text holding a ``<DOC>`` (a TREC record): such a stream raises
+  :class:`StreamFallback` too; otherwise it is a no-op.
+
+Memory is then bounded by the piece size times the number of stages, plus the distance between two
+prose lines (a few lines in real text), not by the file size. That streamed output equals whole
+output is a tested property (``tests/test_batch_stream.py``: every profile, generated documents).
+
+**Not streamable** (:func:`stream_plan` returns ``None``; the file is cleaned whole, memory grows
+with its size): a pipeline holding any other step, e.g. ``bylines``, ``captions`` and ``datelines``
+(``strict`` profile: they rank lines over the whole article) or a step not proven line-local (the
+``search`` profile's catalogue steps). A step shown line-local can join :data:`LINE_LOCAL` together
+with a case in ``tests/test_batch_stream.py``.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from .counting import bound_steps, changed_chars
+from .pipeline import Pipeline
+from .registry import get
+
+__all__ = ["LINE_LOCAL", "StreamFallback", "stream_plan", "clean_blocks", "PIECE_CHARS"]
+
+#: Steps whose output on text cut after a newline is the concatenation of their outputs on the parts.
+LINE_LOCAL = frozenset({"unicode", "cms_markers", "tatweel", "alef", "yeh", "lookalikes", "punctuation"})
+#: Each stage works on pieces of about this many characters.
+PIECE_CHARS = 1 << 18
+
+Pieces = Iterator[str]
+Stage = Callable[[Pieces], Pieces]
+
+
+class StreamFallback(Exception):
+    """The text turned out to need whole-text cleaning (a ``<DOC>`` wrapper, HTML markup)."""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    stages: tuple[tuple[str, str, Callable[[str], str], dict], ...]  # (kind, name, func, extra)
+
+
+def _apply(name: str, func: Callable[[str], str], text: str, counts: dict[str, int] | None) -> str:
+    out = func(text)
+    if counts is not None:
+        n = changed_chars(text, out)
+        if n:
+            counts[name] = counts.get(name, 0) + n
+    return out
+
+
+def _rechunk(pieces: Iterable[str], find_cut: Callable[[str], int], target: int) -> Pieces:
+    """Regroup pieces into pieces of about ``target`` characters cut where ``find_cut`` allows.
+
+    ``find_cut(buf)`` returns an offset at which ``buf`` may be cut, or -1. A last piece without a
+    final newline is joined to the one before it: steps that drop a line join the kept lines with
+    newlines, so dropping the text's last line also drops the newline before it.
+    """
+    parts: list[str] = []
+    size = 0
+    next_try = target
+    held: str | None = None
+    for piece in pieces:
+        if not piece:
+            continue
+        parts.append(piece)
+        size += len(piece)
+        if size < next_try:
+            continue
+        buf = "".join(parts)
+        cut = find_cut(buf)
+        if cut <= 0:
+            parts, next_try = [buf], 2 * size  # no cut yet: look again when it has doubled
+            continue
+        rest = buf[cut:]
+        parts, size, next_try = ([rest] if rest else []), len(rest), target
+        if held is not None:
+            yield held
+        held = buf[:cut]
+    rest = "".join(parts)
+    if held is not None and rest and not rest.endswith("\n"):
+        yield held + rest
+        return
+    if held is not None:
+        yield held
+    if rest:
+        yield rest
+
+
+def _last_newline(buf: str) -> int:
+    return buf.rfind("\n") + 1 or -1
+
+
+def _between_rows(ok: Callable[[str, str], bool]) -> Callable[[str], int]:
+    """A cut finder: after a non-empty line ``a`` whose next non-empty line ``b`` is complete and ``ok(a, b)``."""
+
+    def find(buf: str) -> int:
+        pos = buf.rfind("\n") + 1  # complete lines end before pos
+        nxt: str | None = None
+        while pos > 0:
+            start = buf.rfind("\n", 0, pos - 1) + 1
+            line = buf[start : pos - 1]
+            if line.strip():
+                if nxt is not None and ok(line, nxt):
+                    return pos
+                nxt = line
+            pos = start
+        return -1
+
+    return find
+
+
+def _headings_ok(max_words: int) -> Callable[[str, str], bool] | None:
+    try:
+        from .normalizers.headings import _LIST_MARKER, _SENTENCE_END, _core, _is_candidate
+
+        def prose(line: str) -> bool:
+            if "\r" in line.rstrip("\r") or _LIST_MARKER.match(line):
+                return False
+            core = _core(line)
+            if _is_candidate(line, core, max_words):
+                return False
+            return bool(_SENTENCE_END.search(core)) or len(core.split()) > max_words
+
+        prose("نص طويل ينتهي بنقطة.")
+    except Exception:  # the headings module changed shape: do not stream through it
+        return None
+    return lambda a, b: prose(a) and prose(b)
+
+
+def _boilerplate_ok(phrases: tuple[str, ...]) -> Callable[[str, str], bool] | None:
+    """Cut ``boilerplate`` after a prose line: not furniture, not a headline a prompt could take,
+    not a short line that could close the article, ending a sentence. Such a line resets the
+    prompt's state, and no closing-furniture or closing-series rule can reach across it."""
+    try:
+        from .normalizers.boilerplate import _SENTENCE_END, _headline_like, _trailing_ok, line_kind
+
+        def reset(line: str) -> bool:
+            return (
+                "\r" not in line.rstrip("\r")
+                and bool(_SENTENCE_END.search(line))
+                and not _trailing_ok(line)
+                and not _headline_like(line)
+                and line_kind(line, phrases) is None
+            )
+
+        reset("نص طويل ينتهي بنقطة.")
+    except Exception:
+        return None
+    return lambda a, b: reset(a)
+
+
+def stream_plan(pipeline: Pipeline) -> _Plan | None:
+    """How ``pipeline`` is streamed, or ``None`` when it must see the whole text."""
+    stages = []
+    for step, (name, func) in zip(pipeline.steps, bound_steps(pipeline), strict=True):
+        params = dict(step.params)
+        if name in LINE_LOCAL:
+            stages.append(("local", name, func, {}))
+        elif name == "whitespace":
+            stages.append(("whitespace", name, func, {}))
+        elif name == "headings":
+            ok = _headings_ok(params.get("max_words", 10))
+            if ok is None:
+                return None
+            stages.append(("cut", name, func, {"ok": ok}))
+        elif name == "boilerplate":
+            ok = _boilerplate_ok(tuple(params.get("phrases", ())))
+            later = {st.name for st in pipeline.steps[len(stages) + 1 :]}
+            if ok is None or not later & {"duplicate_paragraphs", "headings", "whitespace"}:
+                return None
+            # boilerplate turns CR line ends into LF when it finds furniture anywhere in the text;
+            # the stream does so in every piece, and a later step turns them into LF anyway.
+            stages.append(("cut", name, _with_lf(func), {"ok": ok}))
+        elif name == "duplicate_paragraphs":
+            try:
+                from .normalizers.structure import paragraph_key
+            except ImportError:
+                return None
+            stages.append(("dedupe", name, func, {"min_words": params.get("min_words", get(name).defaults["min_words"]), "key": paragraph_key}))
+        elif name == "html":
+            try:
+                from .normalizers.html import _TAG, has_markup
+            except ImportError:
+                return None
+            stages.append(("html", name, func, {"has_markup": has_markup, "tag": _TAG}))
+        elif name == "wrappers":
+            # It only acts on text holding a "<DOC>" record somewhere: a stream that holds none
+            # passes unchanged, one that does is cleaned whole.
+            stages.append(("guard", name, func, {"trips": lambda piece: "<DOC>" in piece}))
+        else:
+            return None
+    return _Plan(tuple(stages))
+
+
+def _stage(kind: str, name: str, func: Callable[[str], str], extra: dict, counts: dict[str, int] | None, target: int) -> Stage:
+    if kind == "local":
+        return lambda pieces: (_apply(name, func, p, counts) for p in _rechunk(pieces, _last_newline, target))
+    if kind == "cut":
+        return lambda pieces: _cut(pieces, name, func, _between_rows(extra["ok"]), counts, target)
+    if kind == "whitespace":
+        return lambda pieces: _whitespace(pieces, name, func, counts, target)
+    if kind == "dedupe":
+        return lambda pieces: _dedupe(pieces, name, func, extra, counts, target)
+    if kind == "html":
+        return lambda pieces: _html(pieces, name, func, extra, counts, target)
+    if kind == "guard":
+        return lambda pieces: _guard(pieces, extra["trips"], target)
+    raise ValueError(kind)  # pragma: no cover
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _with_lf(func: Callable[[str], str]) -> Callable[[str], str]:
+    return lambda text: func(_lf(text))
+
+
+def _rows3(piece: str) -> int:
+    """The number of non-empty lines in ``piece``, counted up to 3."""
+    rows = start = 0
+    while rows < 3 and start <= len(piece):
+        end = piece.find("\n", start)
+        end = len(piece) if end < 0 else end
+        if piece[start:end].strip():
+            rows += 1
+        start = end + 1
+    return rows
+
+
+def _cut(pieces: Pieces, name: str, func: Callable[[str], str], finder: Callable[[str], int], counts: dict[str, int] | None, target: int) -> Pieces:
+    """A step cleaned piece by piece, cut where ``finder`` allows; the last piece keeps at least three
+    non-empty lines (or all there are), because ``headings`` leaves a text of fewer alone."""
+    held: collections.deque[tuple[str, int]] = collections.deque()
+    after_first = 0  # non-empty lines (up to 3 a piece) in the held pieces after the first
+    for piece in _rechunk(pieces, finder, target):
+        rows = _rows3(piece)
+        if held:
+            after_first += rows
+        held.append((piece, rows))
+        while len(held) > 1 and after_first >= 3:
+            first, _ = held.popleft()
+            after_first -= held[0][1]
+            yield _apply(name, func, first, counts)
+    if held:
+        yield _apply(name, func, "".join(p for p, _ in held), counts)
+
+
+def _whitespace(pieces: Pieces, name: str, func: Callable[[str], str], counts: dict[str, int] | None, target: int) -> Pieces:
+    emitted = False
+    for piece in _rechunk(pieces, _last_newline, target):
+        out = _apply(name, func, piece, counts)
+        if out:
+            if emitted:
+                yield "\n"
+            emitted = True
+            yield out
+
+
+def _dedupe(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, counts: dict[str, int] | None, target: int) -> Pieces:
+    """``duplicate_paragraphs`` over a stream: "\\n".join of the kept lines, with the seen set carried."""
+    min_words, key = extra["min_words"], extra["key"]
+    chunks = _rechunk(pieces, _last_newline, target)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None:  # the whole text is one piece: the step itself decides (one line, etc.)
+        yield _apply(name, func, first, counts)
+        return
+    seen: set[str] = set()
+    started = False
+
+    def lines_of(piece: str, last: bool) -> Iterator[str]:
+        parts = piece.split("\n")
+        if not last:
+            parts.pop()  # the "" after the final newline: the next piece starts the next line
+        return iter(parts)
+
+    def run(piece: str, last: bool) -> str:
+        nonlocal started
+        out = []
+        for line in lines_of(_lf(piece), last):
+            if len(line.split()) >= min_words:
+                k = key(line)
+                if k in seen:
+                    continue
+                seen.add(k)
+            out.append(("\n" if started else "") + line)
+            started = True
+        result = "".join(out)
+        if counts is not None:
+            n = changed_chars(piece, result)
+            if n:
+                counts[name] = counts.get(name, 0) + n
+        return result
+
+    previous = first
+    for piece in itertools.chain([second], chunks):
+        yield run(previous, False)
+        previous = piece
+    yield run(previous, True)
+
+
+def _tags_closed(text: str, tag: re.Pattern[str], end: int | None = None) -> bool:
+    """Whether no HTML tag could start before ``end`` and close after it."""
+    end = len(text) if end is None else end
+    last = max(text.rfind("<", 0, end), -1)
+    if last < 0 or text.rfind(">", 0, end) > last:
+        return True  # every '<' is followed by a '>' before the end: no tag can reach past it
+    # The last '<' is open: harmless unless it starts a tag that would close after ``end``.
+    head = text[last:end]
+    return tag.match(head + ">") is None
+
+
+def _html(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, counts: dict[str, int] | None, target: int) -> Pieces:
+    """``html`` on pieces cut after a newline that no tag spans; comments, scripts and styles
+    (which span lines, and whose removal depends on the rest of the text) make the stream fall back."""
+    has_markup, tag = extra["has_markup"], extra["tag"]
+
+    def find(buf: str) -> int:
+        pos = buf.rfind("\n") + 1
+        while pos > 0:
+            if _tags_closed(buf, tag, pos):
+                return pos
+            pos = buf.rfind("\n", 0, pos - 1) + 1
+        return -1
+
+    for piece in _rechunk(pieces, find, target):
+        if not has_markup(piece):
+            yield piece
+            continue
+        low = piece.lower()
+        if "<!--" in piece or "-->" in piece or "<script" in low or "<style" in low:
+            raise StreamFallback("HTML comments, scripts or styles: the text is cleaned whole")
+        out = _apply(name, func, piece, counts)
+        if "<!--" in out or "-->" in out or not _tags_closed(out, tag):
+            raise StreamFallback("HTML that decodes to new markup: the text is cleaned whole")
+        yield out
+
+
+def _guard(pieces: Pieces, trips: Callable[[str], bool], target: int) -> Pieces:
+    """A step that is a no-op unless some piece ``trips`` it; then the text is cleaned whole."""
+    for piece in _rechunk(pieces, _last_newline, target):
+        if trips(piece):
+            raise StreamFallback("a <DOC> record: the text is cleaned whole")
+        yield piece
+
+
+def clean_blocks(
+    pipeline: Pipeline,
+    blocks: Iterable[str],
+    counts: dict[str, int] | None = None,
+    target: int = PIECE_CHARS,
+) -> Iterator[str]:
+    """Clean the text made of ``blocks``; the pieces yielded join to ``pipeline("".join(blocks))``.
+
+    A pipeline that cannot stream is run on the joined text. :class:`StreamFallback` is raised when
+    the text needs whole cleaning after all (see the module docstring); nothing about the input is
+    lost, the caller reads it again. ``counts`` receives per-step change counts summed over pieces.
+
+    >>> from cleaner import resolve
+    >>> text = "سطر أول طويل فيه كلمات كثيرة.\\n■ عنوان:\\nسطر ثان طويل فيه كلمات أكثر.\\n" * 3
+    >>> pieces = [text[i : i + 7] for i in range(0, len(text), 7)]
+    >>> "".join(clean_blocks(resolve("default"), pieces, target=1)) == resolve("default")(text)
+    True
+    """
+    plan = stream_plan(pipeline)
+    if plan is None:
+        from .counting import run_counted
+
+        yield run_counted(pipeline, "".join(blocks), counts)
+        return
+    stream: Pieces = iter(blocks)
+    for kind, name, func, extra in plan.stages:
+        stream = _stage(kind, name, func, extra, counts, target)(stream)
+    if not plan.stages:
+        yield "".join(stream)
+        return
+    yield from stream

@@ -1,0 +1,153 @@
+"""Streaming huge texts: cleaning piece by piece gives exactly what cleaning the whole text gives."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import PROFILES, resolve
+from cleaner.pipeline import Pipeline
+from cleaner.runner import FileTask, RunOptions, clean_file
+from cleaner.stream import LINE_LOCAL, StreamFallback, clean_blocks, stream_plan
+
+from strategies import FRAGMENTS
+
+_WORDS = "الرئيس أعلن المركز عن جوائز الدورة الجديدة للمبدعين العرب في القاهرة مساء إلى على".split()
+_PROSE_END = [".", "؟", "!", ""]
+_LINES = st.one_of(
+    # prose, short heading-like lines, list items, bylines, furniture, markers, decorated headings
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30).map(" ".join).flatmap(
+        lambda s: st.sampled_from(_PROSE_END).map(lambda end: s + end)
+    ),
+    st.sampled_from(
+        [
+            "■ دعم مستمر:", "## عنوان فرعي", "**عنوان**", "- بند أول", "- بند ثان", "1. أولا", "2) ثانيا",
+            "كتب - محمد علي", "وأضاف:", "اقرأ أيضاً:", "اقرأ أيضا: عنوان خبر آخر", "تابعونا على فيسبوك",
+            "[[system-code:ad:autoads]]", "جميع الحقوق محفوظة ©", "Share on facebook", "عين اليوم – لوس أنجليس",
+            "<p>فقرة <b>مهمة</b> &amp; أخرى</p>", "س < 5 و ص > 3", "<br>", "&nbsp;", "<p", "class=x>نص",
+            "المقدمة تتكرر في آخر الخبر كما هي هنا تماما وبلا تغيير.", "", "", " ", "\t", "\r",
+        ]
+    ),
+    st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join),
+)
+documents = st.lists(_LINES, max_size=40).flatmap(
+    lambda lines: st.sampled_from(["\n", "\r\n", "\n\n"]).map(lambda nl: nl.join(lines))
+)
+
+
+def _split(text: str, cuts: list[int]) -> list[str]:
+    points = sorted({c % (len(text) + 1) for c in cuts})
+    return [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
+
+
+def _streamed(pipeline: Pipeline, blocks: list[str], target: int) -> str | None:
+    try:
+        return "".join(clean_blocks(pipeline, blocks, target=target))
+    except StreamFallback:
+        return None
+
+
+@pytest.mark.parametrize("profile", list(PROFILES))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=documents, cuts=st.lists(st.integers(min_value=0), max_size=12), target=st.sampled_from([1, 16, 200]))
+def test_streamed_equals_whole_for_every_profile(profile: str, text: str, cuts: list[int], target: int) -> None:
+    pipeline = resolve(profile)
+    out = _streamed(pipeline, _split(text, cuts), target)
+    if out is None:  # only for markup or a <DOC> record, and then the file is cleaned whole
+        assert "<" in text or "&" in text
+        return
+    assert out == pipeline(text)
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [[n] for n in sorted(LINE_LOCAL)]
+    + [["headings"], ["whitespace"], ["duplicate_paragraphs"], ["boilerplate", "whitespace"], ["html", "whitespace"]],
+    ids=str,
+)
+@settings(max_examples=100, deadline=None)
+@given(text=documents, cuts=st.lists(st.integers(min_value=0), max_size=12))
+def test_each_streamable_step(steps: list[str], text: str, cuts: list[int]) -> None:
+    pipeline = Pipeline(steps)
+    assert stream_plan(pipeline) is not None
+    out = _streamed(pipeline, _split(text, cuts), 1)
+    assert out is None or out == pipeline(text)
+
+
+def test_which_profiles_stream() -> None:
+    assert stream_plan(resolve("default")) is not None
+    assert stream_plan(resolve("preserve")) is not None
+    assert stream_plan(Pipeline(["unicode", "whitespace"])) is not None
+
+
+def test_a_trec_record_or_html_comments_fall_back() -> None:
+    pipeline = resolve("default")
+    with pytest.raises(StreamFallback):
+        "".join(clean_blocks(pipeline, ["<DOC>\n<TEXT>\n", "نص.\n</TEXT>\n</DOC>\n"], target=1))
+    with pytest.raises(StreamFallback):
+        "".join(clean_blocks(pipeline, ["نص.\n<!-- x\n", "y -->\nنص.\n"], target=1))
+
+
+def test_real_articles_streamed_in_small_pieces(shared) -> None:  # noqa: ANN001
+    from cleaner.textio import decode_auto
+
+    docs = [decode_auto(p.read_bytes())[0] for p in sorted((shared / "corpus" / "articles").glob("*.txt"))]
+    docs = [d for d in docs if "<DOC>" not in d]  # TREC records are cleaned whole (see the fallback test)
+    rng = random.Random(7)
+    for profile in ("default", "preserve"):
+        pipeline = resolve(profile)
+        streamed = 0
+        for _ in range(25):
+            text = "\n".join(rng.choice(docs) for _ in range(rng.randint(1, 15)))
+            cuts = [rng.randrange(len(text) + 1) for _ in range(rng.randint(0, 40))]
+            out = _streamed(pipeline, _split(text, cuts), rng.choice([1, 500, 5000]))
+            if out is not None:
+                streamed += 1
+                assert out == pipeline(text)
+        assert streamed >= 10
+
+
+def test_a_file_above_the_threshold_streams_and_matches(tmp_path) -> None:  # noqa: ANN001
+    rng = random.Random(3)
+    lines = [" ".join(rng.choices(_WORDS, k=rng.randint(2, 30))) + rng.choice([".", ""]) for _ in range(3000)]
+    text = "\r\n".join(lines) + "\n* عنوان أخير"
+    src = tmp_path / "big.txt"
+    src.write_bytes(text.encode("cp1256"))
+    options = RunOptions(stream_threshold=1000, block_size=4096)
+    result = clean_file(FileTask(src, tmp_path / "out.txt"), resolve("default"), options)
+    assert result.error is None and result.encoding == "cp1256"
+    assert (tmp_path / "out.txt").read_text("utf-8") == resolve("default")(text)
+
+
+def test_a_50_mb_line_is_handled(tmp_path) -> None:  # noqa: ANN001
+    line = ("كلمة " * 10_000_000).encode()  # 50 MB, no newline at all
+    src = tmp_path / "line.txt"
+    src.write_bytes(line)
+    core = Pipeline(["unicode", "cms_markers", "tatweel", "alef", "yeh", "headings", "whitespace"])
+    result = clean_file(FileTask(src, tmp_path / "out.txt"), core, RunOptions(stream_threshold=1 << 20))
+    assert result.error is None and result.changed
+    out = (tmp_path / "out.txt").read_bytes()
+    assert out == line.rstrip(b" ") + b"\n"
+
+
+def test_streamed_counts_match_the_steps(tmp_path) -> None:  # noqa: ANN001
+    text = ("جـــديد  على الطريق.\n" * 2000).encode()
+    src = tmp_path / "a.txt"
+    src.write_bytes(text)
+    options = RunOptions(stream_threshold=100, block_size=1000, counts=True)
+    result = clean_file(FileTask(src, None), resolve("default"), options)
+    counts = dict(result.counts)
+    assert counts["tatweel"] == 3 * 2000 and counts["yeh"] == 2000
+
+
+def test_stdin_streams_through_a_spool() -> None:
+    from cleaner.runner import clean_stream
+
+    text = "سطر أول طويل ينتهي بنقطة.\n" * 5000
+    out = io.BytesIO()
+    result = clean_stream(io.BytesIO(text.encode()), out, resolve("default"), RunOptions(stream_threshold=1000))
+    assert result.error is None and out.getvalue() == resolve("default")(text).encode()

@@ -1,0 +1,245 @@
+"""Fault injection through the real command line (issue 8): nothing is lost or half-written.
+
+* SIGKILL at random moments of an ``--in-place`` folder run, many times over: every file is either
+  its original bytes or the full cleaned output, and the next run removes the leftover temporary files.
+  The whole process group is killed (the main process and its workers), as a crash or the OOM killer
+  would. The seed of each run is in the failure message.
+* A write that fails: a real file-size limit (``RLIMIT_FSIZE``, with ``SIGXFSZ`` ignored, so writes
+  past it fail with ``EFBIG`` as on a full disk) in a subprocess, and ``ENOSPC`` injected at
+  ``fsync`` in-process. The original stays intact and the file is reported.
+* A read-only output folder: real permissions when not root; as root (CI), permissions do not stop
+  writes, so the folder is made immutable (``chattr +i``) when the file system allows it, and
+  otherwise, as in the in-process test, creating the temporary file fails with ``EROFS``.
+* An input deleted while the run goes on: a real concurrent deletion (subprocess) and a
+  deterministic one (see ``test_reliability_badfiles.py``).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+from cleaner.textio import TEMP_PREFIX
+
+KILLS = int(os.environ.get("CLEANER_FAULT_KILLS", "12"))
+
+
+def command(*args: object) -> list[str]:
+    return [sys.executable, "-m", "cleaner", *(str(a) for a in args)]
+
+
+def cli(*args: object, timeout: float = 120, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(command(*args), capture_output=True, timeout=timeout, check=False, **kwargs)
+
+
+def make_corpus(folder: Path, files: int = 30, seed: int = 8) -> None:
+    """Articles that need cleaning, some large (so a kill often lands mid-write), a few already clean."""
+    rng = random.Random(seed)
+    words = "قال الرئيس إن النمو بلغ في المئة هذا العام وفق التقرير الرسمي جـــديد الحكومة مستمر".split()
+    for i in range(files):
+        size = rng.choice([20, 200, 1000, 3000])  # lines
+        lines = []
+        for j in range(size):
+            line = " ".join(rng.choice(words) for _ in range(12)) + f" {i}.{j}."
+            if j % 7 == 0:
+                line += "  [[system-code:ad:autoads]]"
+            lines.append(line)
+        sub = folder / f"part{i % 4}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"article {i:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "clean.txt").write_text("نص نظيف.\n", encoding="utf-8")  # already clean
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def leftovers(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_sigkill_during_in_place_runs_never_leaves_a_half_written_file(tmp_path: Path) -> None:
+    src, expected_dir, work = tmp_path / "src", tmp_path / "expected", tmp_path / "work"
+    make_corpus(src)
+    start = time.perf_counter()
+    reference = cli(src, "-o", expected_dir)
+    duration = time.perf_counter() - start
+    assert reference.returncode == 0, reference.stderr.decode()
+    original, cleaned = snapshot(src), snapshot(expected_dir)
+    assert original.keys() == cleaned.keys()
+    shutil.copytree(src, work)
+
+    seed = int(os.environ.get("CLEANER_FAULT_SEED", str(random.randrange(1 << 30))))
+    rng = random.Random(seed)
+    seen_leftovers = killed_mid_run = 0
+    for attempt in range(KILLS):
+        proc = subprocess.Popen(
+            command("--in-place", work, "-q"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
+        time.sleep(rng.uniform(0.1, duration * 0.95))
+        if proc.poll() is None:
+            killed_mid_run += 1
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, at once
+        except ProcessLookupError:
+            pass  # it had finished
+        proc.wait(timeout=60)
+        proc.stderr.close()
+        time.sleep(0.05)  # let killed workers be reaped by init
+        seen_leftovers += len(leftovers(work))
+        for rel, data in original.items():
+            now = (work / rel).read_bytes()
+            assert now in (data, cleaned[rel]), f"seed {seed}, kill {attempt}: {rel} is neither original nor cleaned"
+        extra = {
+            str(p.relative_to(work)) for p in work.rglob("*") if p.is_file() and not p.name.startswith(TEMP_PREFIX)
+        } - original.keys()
+        assert not extra, f"seed {seed}: unexpected files {extra}"
+
+    final = cli("--in-place", work)
+    assert final.returncode == 0, final.stderr.decode()
+    assert snapshot(work) == cleaned, f"seed {seed}: the last run did not finish the job"
+    assert not leftovers(work), f"seed {seed}: the last run left temporary files"
+    mtimes = {p: p.stat().st_mtime_ns for p in work.rglob("*") if p.is_file()}
+    again = cli("--in-place", work)
+    assert again.returncode == 0
+    assert {p: p.stat().st_mtime_ns for p in work.rglob("*") if p.is_file()} == mtimes, "clean files rewritten"
+    assert killed_mid_run > 0, f"seed {seed}: no kill landed during a run ({duration:.2f}s runs)"
+    print(f"seed {seed}: {killed_mid_run}/{KILLS} kills mid-run, {seen_leftovers} temporary files left and cleaned up")
+
+
+def _limit_file_size(limit: int):  # noqa: ANN202
+    def preexec() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return preexec
+
+
+@pytest.mark.parametrize("mode", ["in-place", "outdir"])
+def test_a_failing_write_leaves_the_original_intact_and_is_reported(tmp_path: Path, mode: str) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    small, big = src / "small.txt", src / "big.txt"
+    small.write_text("نص  قصير\n", encoding="utf-8")
+    big.write_text("".join(f"سطر  طويل رقم {i} جـــديد.\n" for i in range(20_000)), encoding="utf-8")
+    before = big.read_bytes()
+    out = tmp_path / "out"
+    args = ("--in-place", src) if mode == "in-place" else (src, "-o", out)
+    run = cli(*args, "-j", "1", preexec_fn=_limit_file_size(64 * 1024))
+    stderr = run.stderr.decode("utf-8", "replace")
+    assert run.returncode == 123, stderr
+    assert "big.txt" in stderr and "File too large" in stderr, stderr
+    assert big.read_bytes() == before
+    target = src if mode == "in-place" else out
+    assert (target / "small.txt").read_text(encoding="utf-8") == "نص قصير\n"
+    assert not (out / "big.txt").exists()
+    assert not leftovers(src) and not leftovers(tmp_path)
+
+
+def test_disk_full_at_fsync_leaves_the_original_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("نص  جـــديد\n", encoding="utf-8")
+    before = src.read_bytes()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = CliRunner().invoke(main, ["--in-place", str(tmp_path), "-j", "1"])
+    assert result.exit_code == 123, result.stderr
+    assert "a.txt" in result.stderr and "No space left on device" in result.stderr
+    assert src.read_bytes() == before
+    assert not leftovers(tmp_path)
+
+
+def _read_only(folder: Path) -> str | None:
+    """Make ``folder`` unwritable for real; return how, or None when this system cannot."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        return "chmod"
+    if shutil.which("chattr") and subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0:
+        return "chattr"
+    return None
+
+
+def _writable_again(folder: Path, how: str) -> None:
+    if how == "chmod":
+        folder.chmod(0o755)
+    else:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_a_read_only_output_folder_is_a_clear_error(tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    (src / "a.txt").write_text("نص  جـــديد\n", encoding="utf-8")
+    how = _read_only(out)
+    if how is None:
+        pytest.skip("cannot make a folder read-only for root here (no chattr +i); see the in-process test")
+    try:
+        run = cli(src, "-o", out)
+    finally:
+        _writable_again(out, how)
+    stderr = run.stderr.decode("utf-8", "replace")
+    assert run.returncode == 123, stderr
+    assert "cannot write the output" in stderr and "a.txt" in stderr
+    assert not (out / "a.txt").exists()
+    assert (src / "a.txt").read_text(encoding="utf-8") == "نص  جـــديد\n"
+
+
+def test_a_read_only_output_folder_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    (src / "a.txt").write_text("نص  جـــديد\n", encoding="utf-8")
+    real_mkstemp = tempfile.mkstemp
+
+    def read_only(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        folder = kwargs.get("dir") or (args[2] if len(args) > 2 else None)
+        if folder is not None and Path(folder).resolve().is_relative_to(out.resolve()):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(folder))
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    result = CliRunner().invoke(main, [str(src), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 123, result.stderr
+    assert "cannot write the output" in result.stderr and "Read-only file system" in result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_inputs_deleted_while_the_run_goes_on_are_reported(tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    names = [f"f{i:03d}.txt" for i in range(300)]
+    for name in names:
+        (src / name).write_text("".join(f"سطر  {name} {j} جـــديد.\n" for j in range(300)), encoding="utf-8")
+    proc = subprocess.Popen(command(src, "-o", out, "-j", "1"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.4)
+    doomed = names[100:]
+    for name in doomed:
+        (src / name).unlink()
+    stdout, stderr_bytes = proc.communicate(timeout=120)
+    stderr = stderr_bytes.decode("utf-8", "replace")
+    assert proc.returncode in (0, 123), stderr
+    assert "Traceback" not in stderr
+    assert stdout == b""
+    for name in doomed:
+        written = (out / name).exists()
+        reported = any(name in line and "No such file" in line for line in stderr.splitlines())
+        assert written != reported, f"{name}: written={written} reported={reported}"
+    assert (proc.returncode == 123) == any("No such file" in line for line in stderr.splitlines())
+    assert not leftovers(out)

@@ -1,0 +1,157 @@
+"""The `boilerplate` normalizer: site furniture goes, article text stays."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+
+import cleaner
+from cleaner.normalizers.boilerplate import (
+    boilerplate,
+    classify_boilerplate,
+    glued_spans,
+    load_phrases,
+    remove_spans,
+)
+from strategies import article, texts
+
+BEFORE = "الفقرة الأولى من الخبر تنتهي بنقطة."
+AFTER = "الفقرة الأخيرة من الخبر تنتهي بنقطة."
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "اقرأ أيضاً:",
+        "اقرأ أيضا¦",
+        "اقرأ أيضا|",
+        "إقرأ أيضاً: عنوان خبر آخر في الموقع",
+        "للمزيد: عنوان خبر آخر في الموقع",
+        "ذات صلة",
+        "قصص ذات صلة:",
+        "شاهد أيضاً: فيديو عن الحدث",
+        "قد يهمك/ عنوان آخر",
+        "تابعونا على فيسبوك وتويتر",
+        "تابعونا على تطبيق الأخبار",
+        "اشترك في النشرة البريدية",
+        "جميع الحقوق محفوظة © 2024",
+        "Copyright © 2024 Example News. All rights reserved.",
+        "© 2024 موقع الأخبار",
+        "حقوق النشر محفوظة لموقع الأخبار 2024.",
+        "** جميع المقالات المنشورة تمثل رأي كتابها فقط.",
+        "Share on facebookShare on twitterShare on emailMore Sharing Services",
+        "Follow us on Twitter",
+        "Read more: another headline",
+        "فيسبوك: https://facebook.com/example",
+        "// انتهى //",
+    ],
+)
+def test_a_furniture_line_goes(furniture: str) -> None:
+    assert boilerplate(f"{BEFORE}\n{furniture}\n{AFTER}") == f"{BEFORE}\n{AFTER}"
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "تابعوا التطورات في الأيام المقبلة كما قال الوزير في مؤتمر صحفي عقده أمس في العاصمة.",
+        "نقلا عن مصادر مطلعة، قالت الصحيفة إن المفاوضات ستستأنف الأسبوع المقبل في القاهرة.",
+        "للمزيد من الوضوح، شرح المتحدث تفاصيل الخطة على مراحل.",
+        "انتهى الاجتماع دون اتفاق.",
+        "ذات صلة بالموضوع قال الوزير إن الحكومة ستعلن خطة جديدة لدعم الشركات الصغيرة في المدن.",
+        "إعلان نتائج الانتخابات البلدية في المدينة",
+        "Related to this, the minister said the plan will be announced next week in the capital city.",
+        "الشراكة مع فيسبوك وتويتر تتوسع",
+    ],
+)
+def test_article_text_that_looks_like_furniture_stays(prose: str) -> None:
+    text = f"{BEFORE}\n{prose}\n{AFTER}"
+    assert boilerplate(text) == text
+
+
+def test_a_standalone_prompt_takes_the_headlines_under_it_and_no_more() -> None:
+    text = "\n".join([BEFORE, "اقرأ أيضاً:", "عنوان أول عن حدث ما", "عنوان ثان.. وتصريح", AFTER])
+    assert boilerplate(text) == f"{BEFORE}\n{AFTER}"
+    assert classify_boilerplate(text.split("\n")) == [False, True, True, True, False]
+
+
+def test_a_widget_glued_inside_a_paragraph_goes_and_the_paragraph_stays() -> None:
+    # the shape of the issue's example: "…عبر البوابة.  اقرأ أيضاًالمملكةالقبض على (3) مقيمين … وتوفر البوابة…"
+    line = "ويمكن التقديم عبر البوابة.  اقرأ أيضاًالمملكةالقبض على (3) مقيمين لمخالفتهم النظام وتوفر البوابة خدمات أخرى."
+    assert boilerplate(line) == "ويمكن التقديم عبر البوابة. وتوفر البوابة خدمات أخرى."
+    (span,) = glued_spans(line)
+    assert line[span[0] : span[1]].startswith("اقرأ أيضاًالمملكة")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("نص الخبر هنا. اقرأ أيضاًالعالمعنوان خبر عن حدث آخر كما أعلنت الوزارة أمس.", "نص الخبر هنا. كما أعلنت الوزارة أمس."),
+        ("Next Previous فلان الفلاني – جدة", "فلان الفلاني – جدة"),
+        ("وانتهى الموسم بفوز الفريق. سمات الفريق الأول الدوري", "وانتهى الموسم بفوز الفريق."),
+        ("سمات الشخصية القيادية كثيرة ومنها الصبر والحكمة.", "سمات الشخصية القيادية كثيرة ومنها الصبر والحكمة."),
+        ("قال إن للمزيد من التفاصيل موعدا آخر.", "قال إن للمزيد من التفاصيل موعدا آخر."),
+    ],
+)
+def test_glued_spans(line: str, expected: str) -> None:
+    assert boilerplate(line) == expected
+
+
+def test_a_closing_contact_block_goes_whole() -> None:
+    text = "\n".join(
+        [BEFORE, AFTER, "للتواصل مع الكاتب ارسل رسالة SMS", "تبدأ بالرمز (2) ثم مسافة", "88591 - Stc", "635031 - Mobily"]
+    )
+    assert boilerplate(text) == f"{BEFORE}\n{AFTER}"
+
+
+def test_a_closing_series_list_goes() -> None:
+    series = [f"مذكرات الفنانة ({n}): عنوان الحلقة رقم {n}" for n in range(2, 6)]
+    text = "\n".join([BEFORE, AFTER, *series])
+    assert boilerplate(text) == f"{BEFORE}\n{AFTER}"
+
+
+def test_phrases_are_data_and_extensible() -> None:
+    lists = load_phrases()
+    assert "اقرأ أيضا" in lists["related"] and "تابعونا على" in lists["line"]
+    text = f"{BEFORE}\nمحتوى برعاية شركة ما\n{AFTER}"
+    assert boilerplate(text) == text
+    assert boilerplate(text, phrases=("محتوى برعاية",)) == f"{BEFORE}\n{AFTER}"
+    # the same through the pipeline, as a configuration file would pass it
+    params = {"boilerplate": {"phrases": ["محتوى برعاية"]}}  # a list, as from JSON
+    assert cleaner.clean(text, profile="preserve", params=params) == f"{BEFORE}\n\n{AFTER}\n"
+
+
+def test_remove_spans_never_glues_words() -> None:
+    assert remove_spans("أول ودجت ثان", [(4, 8)]) == "أول ثان"
+    assert remove_spans("أولودجتثان", [(3, 7)]) == "أول ثان"
+    assert remove_spans("نص", []) == "نص"
+
+
+def test_linear_time_on_hostile_input() -> None:
+    for hostile in (
+        "اقرأ أيضا" * 100_000,
+        "اقرأ أيضاًالمملكة" + "كلمة " * 200_000,
+        ("سمات " * 50_000 + ".\n") * 4,
+        ". اقرأ أيضاًا " * 50_000,
+        ". للمزيد " * 100_000,
+        ". اقرأ أيضاًالعالم عنوان وأكد " * 50_000,
+        "Next Previous " * 50_000,
+    ):
+        start = time.perf_counter()
+        once = boilerplate(hostile)
+        assert boilerplate(once) == once
+        assert time.perf_counter() - start < 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_idempotent_on_any_text(text: str) -> None:
+    once = boilerplate(text)
+    assert boilerplate(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(article)
+def test_generated_articles_without_furniture_are_untouched(text: str) -> None:
+    assert boilerplate(text) == text
