@@ -8,7 +8,7 @@ The file is generated news text (paragraphs, sub-headings, markers; no corpus te
 repeated, written to a temporary folder and cleaned with ``cleaner FILE -o OUT -j 1 -q``. Peak RSS is
 the child's ``ru_maxrss`` from ``os.wait4``. A 16 MB probe runs first: its time decides, unless
 ``--size-mb`` is given, the largest size in 1024, 512, 256, 128, 64 MB whose estimated run fits
-``--budget``; both rows are printed, so growth of memory with file size shows.
+``--budget`` (60 s); both rows are printed, so growth of memory with file size shows.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def measure(folder: Path, size: int, profile: str) -> dict:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--size-mb", type=float, help="size of the big file in MB (default: the largest that fits --budget)")
-    p.add_argument("--budget", type=float, default=120.0, help="seconds allowed for the big run [%(default)s]")
+    p.add_argument("--budget", type=float, default=60.0, help="seconds allowed for the big run [%(default)s]")
     p.add_argument("--profile", default="default", help="profile to clean with [%(default)s]")
     p.add_argument("--probe-mb", type=float, default=16.0, help="size of the probe run [%(default)s]")
     args = p.parse_args(argv)

@@ -1,6 +1,6 @@
 """A fuzzing fallback without atheris: hypothesis drives the same checks for a while.
 
-    python fuzz/run_hypothesis.py [pipeline|jsonl|all] [--seconds 60]
+    python fuzz/run_hypothesis.py [pipeline|steps|jsonl|all] [--seconds 60]
 
 Hypothesis is not coverage-guided like libFuzzer, but it shrinks a failure to a small example and
 prints it; put that example into ``tests/test_reliability_fuzz.py``.
@@ -22,7 +22,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "tests"))
 
 from strategies import FRAGMENTS  # noqa: E402
-from targets import check_jsonl, check_pipeline  # noqa: E402
+from targets import check_jsonl, check_pipeline, check_steps  # noqa: E402
 
 SURROGATES = ["\ud800", "\udfff"]
 texts = st.one_of(
@@ -64,8 +64,8 @@ def run(name: str, seconds: float) -> int:
     """Run rounds of 200 random examples until ``seconds`` have passed; a failure raises, shrunk."""
     deadline = time.monotonic() + seconds
     count = 0
-    target = check_pipeline if name == "pipeline" else check_jsonl
-    strategy = texts if name == "pipeline" else st.one_of(jsonl_files(), st.binary(max_size=300))
+    target = {"pipeline": check_pipeline, "steps": check_steps, "jsonl": check_jsonl}[name]
+    strategy = texts if name != "jsonl" else st.one_of(jsonl_files(), st.binary(max_size=300))
 
     @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(strategy)
@@ -82,8 +82,8 @@ def run(name: str, seconds: float) -> int:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("target", nargs="?", default="all", choices=["pipeline", "jsonl", "all"])
+    parser.add_argument("target", nargs="?", default="all", choices=["pipeline", "steps", "jsonl", "all"])
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
-    for name in ["pipeline", "jsonl"] if args.target == "all" else [args.target]:
+    for name in ["pipeline", "steps", "jsonl"] if args.target == "all" else [args.target]:
         run(name, args.seconds)

@@ -41,6 +41,14 @@ def check_pipeline(text: str) -> None:
         assert not MARKER.search(out), f"{name}: a marker survived in {out!r}"
 
 
+def check_steps(text: str) -> None:
+    """Every registered normalizer on its own: never raises, idempotent, returns a str."""
+    for entry in cleaner.list_normalizers():
+        out = entry.func(text)
+        assert isinstance(out, str)
+        assert entry.func(out) == out, f"{entry.name}: not idempotent on {text!r}"
+
+
 def check_jsonl(data: bytes) -> None:
     """The JSONL reader: one output line per input line; a line it does not clean comes out unchanged;
     a cleaned record keeps every other field; the output is writable as UTF-8."""

@@ -117,7 +117,7 @@ def cluster():
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
             silence_logs=50,
         ) as cluster,
         distributed.Client(cluster) as client,
@@ -236,3 +236,48 @@ def test_run_without_cli(cluster, corpus: Path, tmp_path: Path) -> None:
         [str(corpus / "sub")], str(tmp_path / "b"), resolve("preserve"), RunOptions(), stderr=io.StringIO()
     )
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_a_task_that_keeps_failing_is_reported_and_nothing_half_written(tmp_path: Path) -> None:
+    """With no retries allowed, a killed worker's files fail (exit 123); the others are complete."""
+    import dask
+
+    corpus = make_corpus(tmp_path / "c", files=30, words=2500, records=10, seed=5)
+    expected = tmp_path / "local"
+    invoke([str(corpus), "-o", str(expected)])
+    out = tmp_path / "dask"
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            silence_logs=50,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        pids = client.run(os.getpid)
+        done: dict[str, tuple[int, str, str]] = {}
+        args = [str(corpus), "-o", str(out), "--scheduler", cluster.scheduler_address]
+        runner = threading.Thread(target=lambda: done.update(r=invoke(args)))
+        runner.start()
+        killed = None
+        deadline = time.monotonic() + 60
+        while killed is None and time.monotonic() < deadline and runner.is_alive():
+            busy = [w for w, keys in client.processing().items() if any("cleaner-" in str(k) for k in keys)]
+            if busy and out.is_dir() and any(out.iterdir()):
+                killed = pids[busy[0]]
+                os.kill(killed, signal.SIGKILL)
+            time.sleep(0.005)
+        runner.join(120)
+    assert killed is not None, "the run ended before a worker could be killed"
+    code, _, err = done["r"]
+    assert code == 123
+    failed = re.findall(r"cleaner: (\S+): worker process failed: KilledWorker", err)
+    assert failed
+    written, local = tree(out), tree(expected)
+    assert all(local[name] == data for name, data in written.items())  # nothing half-written
+    assert set(local) - set(written) <= {os.path.relpath(f, corpus) for f in failed}  # the rest are all there
+    assert not [p for p in out.rglob(f"{TEMP_PREFIX}*")]

@@ -221,3 +221,17 @@ def test_recipe_runs(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     outputs += sorted(p for p in tmp_path.glob("out*.jsonl") if p.is_file())
     rows = _read_jsonl(outputs)
     assert sorted(rows, key=lambda r: r["id"]) == [{**r, "text": cleaner.clean(r["text"])} for r in records]  # type: ignore[arg-type]
+
+
+def test_scheduler_without_dask_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("نص", encoding="utf-8")
+    result = CliRunner().invoke(main, [str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--scheduler", "local:2"])
+    assert result.exit_code == 2
+    assert "pip install 'cleaner[dask]'" in result.stderr
+    assert not (tmp_path / "out").exists()

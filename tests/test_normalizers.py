@@ -88,6 +88,8 @@ TATWEEL_CASES = [
     ("كلمةـ", "كلمة"),
     ("بَـــيت", "بَيت"),  # after a harakah
     ("ـــ", "ـــ"),
+    ("\u0648\u0640\u0654", "\u0648\u0640\u0654"),  # a tatweel carrying a combining hamza is its seat
+    ("\u0648\u0640\u064e\u0654", "\u0648\u064e\u0654"),  # one carrying a harakah goes
     ("", ""),
 ]
 

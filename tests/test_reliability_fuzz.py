@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
 
-from targets import check_jsonl, check_pipeline  # noqa: E402
+from targets import check_jsonl, check_pipeline, check_steps  # noqa: E402
 
 import cleaner  # noqa: E402
 from cleaner.jsonl import clean_line  # noqa: E402
@@ -26,6 +26,7 @@ PIPELINE_CRASHES = [
     "ءـHTTP://0",  # search: links removed the URL a kept tatweel joined (run_hypothesis)
     "B\t@#q\x00u\n\x14\x00I \t\n\n/@Y",  # search: '#q' -> 'q' made '@q' a new mention (atheris)
     "k;#\nkk%kB\t;#\n \t*W\x0b\x0fIY",  # default: headings dropped one dangling line per run (atheris)
+    "<a\x0b<a<a>>",  # html alone: escaping an inner tag made the outer one a tag (atheris, steps mode)
 ]
 
 PIPELINE_SEEDS = [
@@ -40,6 +41,7 @@ PIPELINE_SEEDS = [
 @pytest.mark.parametrize("text", PIPELINE_CRASHES + PIPELINE_SEEDS)
 def test_pipeline_target(text: str) -> None:
     check_pipeline(text)
+    check_steps(text)
 
 
 JSONL_CRASHES: list[bytes] = [
@@ -63,28 +65,35 @@ def test_jsonl_target(data: bytes) -> None:
     check_jsonl(data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (html + unicode order): html runs before unicode, so a tag split by a control or "
-    "invisible mark ('<a\\x7f>', '<sp\\u200can>') is not a tag for html; unicode then deletes the mark "
-    "and the next run removes the tag: not idempotent (found by atheris)",
-)
+# Fixed in the web-residue steps (was a strict xfail found by atheris).
 @pytest.mark.parametrize("text", ["Y2a<a\x7f\x0b&>", "x <sp\u200can>y</span>", "<\u200bp>نص"])
 def test_a_tag_split_by_an_invisible_character(text: str) -> None:
     once = cleaner.clean(text)
     assert cleaner.clean(once) == once
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (bylines before headings, strict): headings drops a dangling last line, which makes "
-    "the line before it the last one, and bylines' 'a name alone on the last line' rule drops that on "
-    "the next run: not idempotent (found by atheris; the step order is the structure steps' design)",
-)
+# Fixed in the web-residue steps (was a strict xfail found by atheris).
 def test_a_dangling_heading_after_a_name_like_line_in_strict() -> None:
     text = "\x01v!x\x01//\x0b/+\x00 jIa\x7f\x01!\t@1\n;\t\x7f\x7f\x7f\x7fh\x7f\x02X\tA\x00\t\x00\x00Y:\nD-?"
     once = cleaner.clean(text, profile="strict")
     assert cleaner.clean(once, profile="strict") == once
+
+
+# Fixed in the web-residue steps (was a strict xfail found by atheris).
+def test_a_line_that_becomes_boilerplate_once_links_ran() -> None:
+    text = "]/\x10\x01@Y\x00/\x0b\x7f\x7fE\x0b@\x00\x00@[\x01)XN\x0cX@\x00\x00X@\x00\x00@[\x01)XN\x0cX@\x00"
+    once = cleaner.clean(text, profile="search")
+    assert cleaner.clean(once, profile="search") == once
+
+
+# Fixed in the web-residue steps (was a strict xfail found by atheris).
+def test_a_closing_series_exposed_by_a_dropped_dangling_line() -> None:
+    text = (
+        "\x01v//!+\x0b;\t\x7fAX\tA\n;\t\x7f\x7fh\x7f\x02X\t\x7fAX\tA\n;\t\x7f\x7fh\x7f\x02X\t\x7f\x00"
+        "X&Y\t[\x08\x00YYYYYYYYYYYYYYY:\nD-?"
+    )
+    once = cleaner.clean(text)
+    assert cleaner.clean(once) == once
 
 
 def test_a_line_too_deep_for_the_parser_is_copied_through_and_reported() -> None:
@@ -94,13 +103,11 @@ def test_a_line_too_deep_for_the_parser_is_copied_through_and_reported() -> None
     assert problem is not None and "deep" in problem
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: a JSONL record with a repeated key is re-serialised after cleaning and keeps only "
-    "the last value (json.loads), so the other occurrences are lost; it should be copied through and reported",
-)
 def test_a_record_with_a_repeated_key_loses_nothing() -> None:
-    line = '{"id": 1, "text": "خبر  جـــديد", "id": 2}\n'
+    """Once a defect: re-serialising kept only the last of the repeated values (json.loads)."""
+    line = '{"id": 1, "text": "خبر  جـــديد", "meta": {"a": 1, "a": 2}}\n'
     out, problem = clean_line(line, cleaner.resolve("default"), ("text",))
-    assert out == line or out.count('"id"') == 2, out
-    assert json.loads(out)["id"] == 2
+    assert out == line  # copied through unchanged
+    assert problem is not None and "repeated" in problem
+    clean = '{"id": 1, "text": "خبر  جـــديد"}\n'
+    assert json.loads(clean_line(clean, cleaner.resolve("default"), ("text",))[0])["text"] == "خبر جديد\n"

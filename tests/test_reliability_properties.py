@@ -21,6 +21,7 @@ Properties, on arbitrary Unicode and on generated Arabic-heavy news text:
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -388,12 +389,14 @@ def _letters_within(after: list[str], before: list[str]) -> bool:
 def test_preserve_never_changes_an_arabic_letter(text: str) -> None:
     """Letters only go with what a step removes whole (a marker, a dangling heading); never change."""
     out = cleaner.clean(text, profile="preserve")
-    kept = _letters_within(_LETTER.findall(out), _documented_letters(text))
+    kept = _letters_within(_LETTER.findall(out), _documented_letters(html_lib.unescape(text)))
     assert kept, f"an Arabic letter changed or was invented: {text!r} -> {out!r}"
 
 
 _PLAIN_ARABIC = st.lists(
-    st.sampled_from([*FRAGMENTS, " ", "\n", "ـــ", "\u200f", "\u064e", "ک", "ی", "ھ", "ﻷ", "ا\u0654", "ﷺ"]),
+    st.sampled_from(
+        [*FRAGMENTS, " ", "\n", "ـــ", "\u200f", "\u064e", "ک", "ی", "ھ", "ﻷ", "ا\u0654", "ﷺ", "&#1571;", "&#x644;", "<b>"]
+    ),
     max_size=60,
 ).map("".join)
 
@@ -407,7 +410,8 @@ def test_preserve_changes_arabic_letters_only_by_documented_repairs_step_by_step
         out = func(text)
         # Composition and presentation forms are the `unicode` step's repairs: before it, both sides
         # are compared as repaired; its own output must hold the repaired letters as they are.
-        before = _documented_letters(text)
+        # html decodes character references: the letters they name count as the input's.
+        before = _documented_letters(html_lib.unescape(text) if step.name == "html" else text)
         after = _LETTER.findall(out) if step.name == "unicode" else _documented_letters(out)
         if _spec(step.name).drops:
             kept = _letters_within(after, before)
@@ -450,6 +454,10 @@ IDEMPOTENCE_REGRESSIONS = [
     # headings: dropping a dangling last line that closed a one-item list left that item dangling (atheris)
     ("default", "k;#\nkk%kB\t;#\n \t*W\x0b\x0fIY"),
     ("default", "فقرة أولى طويلة تنتهي بنقطة.\n* بند\nمواضيع ذات صلة"),
+    # html: escaping the inner tag of '<a <a<a>>' made the outer one a tag, removed on the next run (atheris)
+    ("default", "<a <a<a>>"),
+    ("default", "<a\x0b<a<a>>"),
+    ("default", "<p title='<br>'>نص</p>"),
 ]
 
 

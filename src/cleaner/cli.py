@@ -30,10 +30,14 @@ Examples:
   cleaner --format markdown article.txt    sub-headings written as '## heading'
   cleaner --disable headings article.txt   run the default profile without one step
   cleaner --list                           every normalizer and the profiles using it
+  cleaner --profile search article.txt     the search-index form (diacritics, digits, links ...)
+  cleaner --explain article.txt >/dev/null what each normalizer changed, on stderr
+  cleaner --show-config                    the pipeline from cleaner.toml / pyproject.toml
   cleaner news/ -o clean/                  a folder (*.txt, *.md, *.jsonl) into another
   cleaner --in-place -j 4 news/            rewrite files in place with 4 workers
   cleaner --check news/                    exit 1 if any file would change
   cleaner corpus.jsonl -o clean.jsonl      clean the "text" field of each JSON line
+  cleaner news/ -o clean/ --scheduler X    the same on the Dask cluster at X (local:2 to try)
 
 \b
 Exit codes:

@@ -76,6 +76,25 @@ def _clean_value(value: Any, pipeline: Pipeline, counts: dict[str, int] | None) 
     raise TypeError
 
 
+class _RepeatedKey(Exception):
+    pass
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    if len({key for key, _ in pairs}) != len(pairs):
+        raise _RepeatedKey
+    return dict(pairs)
+
+
+def _repeats_a_key(body: str) -> bool:
+    """Whether an object in this JSON text holds a key twice (checked only for lines to rewrite)."""
+    try:
+        json.loads(body, object_pairs_hook=_unique_pairs)
+    except _RepeatedKey:
+        return True
+    return False
+
+
 def _dump(record: dict[str, Any], line: str) -> str:
     spaced = '": ' in line or '", "' in line
     separators = (", ", ": ") if spaced else (",", ":")
@@ -116,6 +135,8 @@ def clean_line(
             changed = True
     if not changed:
         return line, None
+    if _repeats_a_key(body):  # json.loads kept the last value only: writing it back would lose the others
+        return line, "a key repeated in one object; copied through uncleaned"
     out = _dump(record, body)
     try:
         out.encode("utf-8")

@@ -35,6 +35,7 @@ import difflib
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -111,7 +112,7 @@ class RunOptions:
     text_keys: tuple[str, ...] = ("text",)
     counts: bool = False  # per-normalizer change counts (costs a little; --report turns it on)
     stream_threshold: int = STREAM_THRESHOLD
-    block_size: int = 1 << 20
+    block_size: int = 1 << 18  # bytes read at a time when streaming
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,15 @@ class FileResult:
 
 # ---------------------------------------------------------------------------------------------
 # One file
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(message: str) -> str:
+    """Control characters (a newline or an escape sequence in a file name) written as ``\\n``,
+    ``\\x1b``: one message stays one line, and a name cannot drive the terminal."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message) if _CONTROL.search(message) else message
 
 
 def _reason(err: BaseException) -> str:
@@ -690,7 +700,7 @@ def run(
     paths = list(paths) or ["-"]
 
     def say(message: str) -> None:
-        stderr.write(f"cleaner: {message}\n")
+        stderr.write(f"cleaner: {_printable(message)}\n")
         stderr.flush()
 
     if "-" in paths and len(paths) > 1:

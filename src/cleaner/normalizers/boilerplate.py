@@ -61,7 +61,7 @@ _FULL_STOP = re.compile(r"(?<!\.)[.!؟?]['\"»”)]?$")
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _SEP = re.compile(r"[\s\u00a0]{0,3}[:|¦/\\\-–—>»]")
 _SENTENCE_END = re.compile(r"[.!?؟][\"'»”)\]]?\s*$")
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^\s:：،,؛;]+")  # words; punctuation glued to the next word splits too
 _LETTER = re.compile(r"[^\W\d_]")
 # Words that open a new sentence in Arabic news prose: where a glued related headline ends.
 _OPENER = re.compile(
@@ -87,10 +87,6 @@ class _Rules:
         # One search tells whether a line can hold a glued widget at all (the fast path per line).
         self.any_span = re.compile(
             f"(?:{_alternation(lists['span'] + lists['related'] + lists['tail'])})", re.IGNORECASE
-        )
-        self.cheap = tuple(
-            {p.strip().split()[0][:3].lower() for s in _SECTIONS for p in lists[s] if p.strip()}
-            | {p.strip().split()[0][:2].lower() for p in extra if p.strip()}
         )
 
 
@@ -154,9 +150,9 @@ _COPYRIGHT = re.compile(
 )
 # "فيسبوك: http://facebook.com/…": a social network's name and the site's address or handle, alone.
 _SOCIAL = re.compile(
-    r"^[\s*#>\-–—•]{0,4}(?:فيسبوك|فيس بوك|فيسبوك|تويتر|إكس|يوتيوب|يوتيوب|انستغرام|أنستغرام|انستجرام|إنستغرام|إنستجرام"
+    r"^[\s*#>\-–—•]{0,4}(?:فيسبوك|فيس بوك|تويتر|يوتيوب|انستغرام|أنستغرام|انستجرام|إنستغرام|إنستجرام"
     r"|تيليجرام|تلغرام|تلجرام|لينكد إن|لينكدإن|سناب شات|تيك توك|واتساب|Facebook|Twitter|YouTube|Instagram|Telegram"
-    r"|LinkedIn|TikTok|WhatsApp|X)\s{0,3}[:：]?\s{0,3}(?:https?://|www\.|@)\S{1,200}$",
+    r"|LinkedIn|TikTok|WhatsApp)\s{0,3}[:：]?\s{0,3}(?:https?://|www\.|@)\S{1,200}$",
     re.IGNORECASE,
 )
 # A contact line in a press-release footer: a short label, then an e-mail, a phone number or a link.
@@ -214,21 +210,33 @@ def classify_boilerplate(lines: list[str], extra: tuple[str, ...] = ()) -> list[
 
 
 def _closing_series(lines: list[str], filled: list[int]) -> list[int]:
+    """A series list at the end of the article: three or more short lines opening with the same words.
+
+    One short line after the series may close the article (the `headings` step drops such a
+    dangling line later); the series is found with or without it, so the steps stay idempotent.
+    """
+
     def head(i: int) -> list[str]:
         return lines[i].split()[:3]
 
-    run: list[int] = []
-    for i in reversed(filled):
-        words = lines[i].split()
-        if len(words) > 20 or len(words) < 3 or _SENTENCE_END.search(lines[i]):
-            break
-        if run:
-            ref = head(run[-1])
-            mine = head(i)
-            if mine[0] != ref[0] or len(set(mine) & set(ref)) < 2:
+    def series(indices: list[int]) -> list[int]:
+        run: list[int] = []
+        for i in indices:
+            words = lines[i].split()
+            if len(words) > 20 or len(words) < 3 or _SENTENCE_END.search(lines[i]):
                 break
-        run.append(i)
-    return run if len(run) >= 3 else []
+            if run:
+                ref, mine = head(run[-1]), head(i)
+                if mine[0] != ref[0] or len(set(mine) & set(ref)) < 2:
+                    break
+            run.append(i)
+        return run if len(run) >= 3 else []
+
+    backwards = list(reversed(filled))
+    found = series(backwards)
+    if not found and len(backwards) > 3 and _words(lines[backwards[0]]) <= 12:
+        found = series(backwards[1:])
+    return found
 
 
 def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]:
@@ -281,23 +289,34 @@ def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]
     return _merge(spans)
 
 
+def _trimmed(line: str, i: int) -> int:
+    """``i`` moved left over the spaces before it (the span keeps its punctuation, not the gap)."""
+    while i > 0 and line[i - 1] in " \t\u00a0":
+        i -= 1
+    return i
+
+
 def _headline_end(line: str, pos: int, glued: bool = False) -> int | None:
-    """Where a glued related headline starting at ``pos`` ends: before the next sentence opener."""
+    """Where a glued related headline starting at ``pos`` ends: before the next sentence opener.
+
+    ``None`` when the text after the prompt reads as a sentence (it ends in a full stop first) or
+    runs on for more than 30 words: then it is not cut.
+    """
     count = 0
     last_end = pos
     for w in _WORD.finditer(line, pos):
         if count >= 3 and _OPENER.match(_MARKS_RE.sub("", line[w.start() : w.start() + 24])):
-            return last_end
-        gap = line[last_end : w.start()]
-        if count >= 3 and "  " in gap:
-            return last_end
-        if (count or not glued) and _FULL_STOP.search(w.group(0)) and not 1 <= len(w.group(0).strip(".!؟?'\"»”)")) <= 2:
+            return _trimmed(line, w.start())
+        if count >= 3 and "  " in line[last_end : w.start()]:
+            return _trimmed(line, w.start())
+        word = w.group(0)
+        if (count or not glued) and _FULL_STOP.search(word) and not 1 <= len(word.strip(".!؟?'\"»”)")) <= 2:
             return None  # a finished sentence ("د." is an abbreviation): article text, not a headline
         count += 1
         last_end = w.end()
         if count > 30:
             return None
-    return last_end  # the headline closes the line
+    return _trimmed(line, len(line))  # the headline closes the line
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -330,11 +349,6 @@ def remove_spans(line: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
-def _cheap_check(text: str, r: _Rules) -> bool:
-    low = text.lower()
-    return any(c in low for c in r.cheap) or "©" in text
-
-
 @normalizer("boilerplate", lossy=True)
 def boilerplate(text: str, *, phrases: tuple[str, ...] = ()) -> str:
     """Remove site furniture lines and widgets glued into paragraphs, in Arabic and English.
@@ -347,8 +361,7 @@ def boilerplate(text: str, *, phrases: tuple[str, ...] = ()) -> str:
     'نص الخبر.\\nنص أخير.'
     """
     extra = tuple(phrases)
-    r = rules(extra)
-    if not _cheap_check(text, r):
+    if not text.strip():
         return text
     if "\r" in text:  # a line ended by CR alone is a line (``whitespace`` makes it one later anyway)
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html as _html
 import re
 
@@ -96,23 +97,77 @@ def _decode(match: re.Match[str]) -> str:
 def _escape_new_tags(text: str) -> str:
     """Write ``&lt;`` for every ``<`` that now starts a tag, a comment or a TREC field (``<DOCNO>``,
     which the ``wrappers`` step, running before this one, would unwrap next time), so a second run
-    finds none."""
+    finds none.
+
+    Decided right to left: ``<name …>`` is a tag when no ``<`` that stays stands between it and its
+    ``>``. Escaping a tag inside another one's attributes makes the outer one a tag (``<a <a<a>>``),
+    which a left-to-right pass missed, and the next run removed it.
+    """
     if "<" not in text:
         return text
+    starts = {m.start(): m for m in _TAG_START.finditer(text)}
+    if not starts:
+        return text
     last_close = text.rfind("-->")  # an unclosed "<!--" is text and stays as it is
-
-    def escape(m: re.Match[str]) -> str:
-        if m.group(0) == "<!--" and m.end() > last_close:
-            return m.group(0)
-        return "&lt;" + m.group(0)[1:]
-
-    return _MAYBE_TAG.sub(escape, text)
+    closes = [i for i, ch in enumerate(text) if ch == ">"] if ">" in text else []
+    escaped: list[int] = []
+    stopper = len(text)  # the nearest "<" to the right that stays
+    for i in reversed([i for i, ch in enumerate(text) if ch == "<"]):
+        m = starts.get(i)
+        if m is not None:
+            token = m.group()
+            if token == "<!--":
+                tag = m.end() <= last_close
+            elif token.endswith(">"):  # a TREC field, complete as it stands
+                tag = True
+            else:
+                k = bisect.bisect_left(closes, m.end())
+                tag = k < len(closes) and closes[k] < stopper and closes[k] - m.end() <= 4000
+            if tag:
+                escaped.append(i)
+                continue
+        stopper = i
+    if not escaped:
+        return text
+    out, last = [], 0
+    for i in reversed(escaped):
+        out.append(text[last:i])
+        out.append("&lt;")
+        last = i + 1
+    out.append(text[last:])
+    return "".join(out)
 
 
 _TREC = "|".join(sorted(TREC_FIELDS, key=lambda n: (-len(n), n)))
 _MAYBE_TAG = re.compile(
     rf"<(?:/?(?i:{_NAMES})(?=[\s/>])[^<>]{{0,4000}}>|!--|/?(?:{_TREC})>)"
 )
+_TAG_START = re.compile(rf"<(?:/?(?i:{_NAMES})(?=[\s/>])|!--|/?(?:{_TREC})>)")
+
+
+# Controls and invisible marks that the `unicode` step (which runs after this one) deletes or turns
+# into spaces: inside "<…>" they can hide a tag ("<sp\u200can>", "<a\x7f>") that would show up then.
+_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_REGION = re.compile(r"<[^<>]{0,4000}>")
+
+
+def _unhide_tags(text: str, *, escape: bool = False) -> str:
+    """Show the tags that the `unicode` step would reveal: clean them (so they are removed now), or,
+    once the text is done (``escape=True``), write their ``<`` as ``&lt;`` so no later run sees a tag."""
+    if "<" not in text or not _ODD.search(text):
+        return text
+    from .unicode import unicode as _unicode
+
+    def fix(m: re.Match[str]) -> str:
+        region = m.group(0)
+        if not _ODD.search(region):
+            return region
+        cleaned = _unicode(region)
+        if not (_TAG.fullmatch(cleaned) or cleaned.startswith("<!--") or _MAYBE_TAG.match(cleaned)):
+            return region
+        return "&lt;" + region[1:] if escape else cleaned
+
+    return _REGION.sub(fix, text)
 
 
 @normalizer("html")
@@ -131,7 +186,10 @@ def html(text: str, *, heading_style: str = "text") -> str:
     """
     if heading_style not in ("text", "markdown"):
         raise ValueError(f"html: heading_style must be 'text' or 'markdown', not {heading_style!r}")
-    if ("<" not in text and "&" not in text) or not has_markup(text):
+    if "<" not in text and "&" not in text:
+        return text
+    text = _unhide_tags(text)
+    if not has_markup(text):
         return text
     text = _drop_comments(text)
     text = _drop_elements(text)
@@ -152,4 +210,4 @@ def html(text: str, *, heading_style: str = "text") -> str:
         if decoded == text:
             break
         text = decoded
-    return _escape_new_tags(text)
+    return _unhide_tags(_escape_new_tags(text), escape=True)

@@ -7,6 +7,7 @@ elongation) must not change.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..registry import normalizer
 from .chars import ARABIC_MARKS, is_word_char
@@ -85,7 +86,7 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return lo < len(spans) and spans[lo][0] <= pos
 
 
-def _replace(text: str, spans: list[tuple[int, int]], replacement) -> str:  # type: ignore[no-untyped-def]
+def _replace(text: str, spans: list[tuple[int, int]], replacement: Callable[[str], str]) -> str:
     out, last = [], 0
     for start, end in spans:
         new = replacement(text[start:end])

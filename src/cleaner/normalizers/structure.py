@@ -228,7 +228,17 @@ def classify_lines(lines: list[str]) -> list[str | None]:
         first, last = rest[1], rest[-1]
         if _name_only(lines[first]) and _is_prose(lines[rest[2]]):
             labels[first] = BYLINE
-        if _name_only(lines[last]) and not _name_only(lines[rest[-2]]) and labels[last] is None:
+        # The last line: an Arabic name, no colon, after a line that is no name. Such a line is never
+        # the paragraph a dangling line of `headings` needs before it, so dropping that dangling
+        # line can never make a name the last line on a later run.
+        closing = lines[last].strip()
+        if (
+            _name_only(closing)
+            and not closing.endswith((":", "："))
+            and _ARABIC_NAME.fullmatch(closing)
+            and not _name_only(lines[rest[-2]])
+            and labels[last] is None
+        ):
             labels[last] = BYLINE
     return labels
 
@@ -243,6 +253,9 @@ def _local_label(line: str) -> str | None:
     if is_caption(line):
         return CAPTION
     return dateline_kind(line)
+
+
+_ARABIC_NAME = re.compile(r"[\u0621-\u064a\u0660-\u0669\u064b-\u0652 ]{3,60}")
 
 
 def _is_prose(line: str) -> bool:
