@@ -9,12 +9,13 @@ Usage (from the repository root, with cleaner installed)::
 The folder is made from ``../shared/corpus/bulk`` in a temporary directory: each TREC ``<DOC>``
 record and each windows-1256 article (they end with a NUL) becomes one file; nothing is written
 in the repository. 22 of the windows-1256 articles are already mojibake in the source (their
-Arabic letters were replaced by ``?`` long ago): they fail, as undecodable input should, and the
-folder runs end with exit code 123. The huge file repeats the article paragraphs of the same corpus (TREC markup
-removed) up to the size asked for. Every run is the real command line in a child process, timed
+Arabic letters were replaced by ``?`` long ago): they fail, as undecodable input should, and a
+folder run that holds them ends with exit code 123. The huge file repeats the article paragraphs
+of the same corpus (TREC markup removed) in random order up to the size asked for. Every run is the real command line in a child process, timed
 with ``time.perf_counter``; peak memory is the command's ``ru_maxrss`` from ``os.wait4`` (the
 largest of the process and its workers), taken in a small launcher process so that this script's own
-memory is not counted; CPU time is user + system of the command and its workers. Needs only the standard library.
+memory is not counted; CPU time is user + system of the command and its workers. Needs only the
+standard library.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

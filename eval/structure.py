@@ -93,10 +93,69 @@ def _locate(raw: str, processed: str, spans: list[tuple[int, int]]) -> list[tupl
     return [(to_raw[s], to_raw[e]) for s, e in spans]
 
 
+def _boilerplate(lines, params, raw_lines, result):
+    from cleaner.normalizers import boilerplate as bp
+
+    extra = tuple(params.get("boilerplate", {}).get("phrases", ()))
+    flags = bp.classify_boilerplate([t for _, t in lines], extra)
+    kept = []
+    for (n, t), flag in zip(lines, flags, strict=True):
+        if flag:
+            result[n] = Predicted("boilerplate")
+            continue
+        spans = bp.glued_spans(t, extra)
+        if spans:
+            result.setdefault(n, Predicted("paragraph")).spans = _locate(raw_lines[n - 1], t, spans)
+            t = bp.remove_spans(t, spans)
+            if not t.strip():
+                result[n].label = "boilerplate"
+                continue
+        kept.append((n, t))
+    return kept
+
+
+def _duplicates(lines, params, result):
+    from cleaner.normalizers import structure
+
+    min_words = params.get("duplicate_paragraphs", {}).get(
+        "min_words", get("duplicate_paragraphs").defaults["min_words"]
+    )
+    seen, kept = set(), []
+    for n, t in lines:
+        if len(t.split()) >= min_words:
+            key = structure.paragraph_key(t)
+            if key in seen:  # removed as furniture: a repeated lead is labelled boilerplate
+                result.setdefault(n, Predicted("paragraph")).label = "boilerplate"
+                result[n].spans = []
+                result[n].by = "duplicate_paragraphs"
+                continue
+            seen.add(key)
+        kept.append((n, t))
+    return kept
+
+
+def _structure(step, lines, raw_lines, result):
+    from cleaner.normalizers import structure
+
+    label = {"bylines": "byline", "captions": "caption", "datelines": "dateline"}[step]
+    got = structure.classify_lines([t for _, t in lines])
+    kept = [(n, t, g) for (n, t), g in zip(lines, got, strict=True) if g != label]
+    for (n, _t), g in zip(lines, got, strict=True):
+        if g == label:
+            result.setdefault(n, Predicted(label)).label = label
+    out = [(n, t) for n, t, _g in kept]
+    if step == "bylines":  # a byline glued to the start of one of the first lines, as the step cuts it
+        for k, end in structure.prefix_lines([t for _, t in out], [g for _, _, g in kept]).items():
+            n, t = out[k]
+            p = result.setdefault(n, Predicted("paragraph"))
+            p.spans = sorted(p.spans + _locate(raw_lines[n - 1], t, [(0, end)]))
+            out[k] = (n, t[end:])
+    return out
+
+
 def predict(path: Path, profile: str = "strict") -> dict[int, Predicted]:
     """The label each line of ``path`` gets from the pipeline's detectors (1-based line numbers)."""
-    from cleaner.normalizers import boilerplate as bp
-    from cleaner.normalizers import structure, wrappers
+    from cleaner.normalizers import wrappers
     from cleaner.normalizers.headings import heading_decisions
 
     pipeline = resolve(profile)
@@ -133,75 +192,32 @@ def predict(path: Path, profile: str = "strict") -> dict[int, Predicted]:
         return out
 
     lines = text_lines
-    before_bp = [s for s in ("html", "unicode", "cms_markers") if s in names]
-    for step in before_bp:
-        lines = run(step, lines)
-    if roles is None and lines and lines[0][0] not in result:
-        result[lines[0][0]] = Predicted("title")  # the headline: not measured, but kept apart
-    if "boilerplate" in names:
-        extra = tuple(params.get("boilerplate", {}).get("phrases", ()))
-        flags = bp.classify_boilerplate([t for _, t in lines], extra)
-        kept = []
-        for (n, t), flag in zip(lines, flags, strict=True):
-            if flag:
-                result[n] = Predicted("boilerplate")
-                continue
-            spans = bp.glued_spans(t, extra)
-            if spans:
-                raw = raw_lines[n - 1]
-                result.setdefault(n, Predicted("paragraph")).spans = _locate(raw, t, spans)
-                t = bp.remove_spans(t, spans)
-                if not t.strip():
-                    result[n].label = "boilerplate"
-                    continue
-            kept.append((n, t))
-        lines = kept
-    letters = [s for s in names if s not in ("wrappers", "html", "unicode", "cms_markers", "boilerplate",
-                                             "duplicate_paragraphs", "bylines", "captions", "datelines",
-                                             "headings", "whitespace")]
-    for step in letters:
-        lines = run(step, lines)
-    if "duplicate_paragraphs" in names:
-        seen, kept = set(), []
-        min_words = params.get("duplicate_paragraphs", {}).get("min_words", get("duplicate_paragraphs").defaults["min_words"])
-        for n, t in lines:
-            if len(t.split()) >= min_words:
-                key = structure.paragraph_key(t)
-                if key in seen:  # removed as furniture: a repeated lead is labelled boilerplate
-                    result.setdefault(n, Predicted("paragraph")).label = "boilerplate"
-                    result[n].spans = []
-                    result[n].by = "duplicate_paragraphs"
-                    continue
-                seen.add(key)
-            kept.append((n, t))
-        lines = kept
-    removing = [s for s in ("bylines", "captions", "datelines") if s in names]
-    for step in removing:
-        label = {"bylines": "byline", "captions": "caption", "datelines": "dateline"}[step]
-        got = structure.classify_lines([t for _, t in lines])
-        kept = []
-        for (n, t), g in zip(lines, got, strict=True):
-            if g == label:
-                result.setdefault(n, Predicted(label)).label = label
-            else:
-                kept.append((n, t))
-        lines = kept
-        if step == "bylines":  # a byline glued to the start of one of the first lines
-            texts = [t for _, t in lines]
-            for k, end in structure.prefix_lines(texts, structure.classify_lines(texts)).items():
-                n, t = lines[k]
-                p = result.setdefault(n, Predicted("paragraph"))
-                p.spans = sorted(p.spans + _locate(raw_lines[n - 1], t, [(0, end)]))
-                lines[k] = (n, t[end:])
-    if "headings" in names:
-        max_words = params.get("headings", {}).get("max_words", 10)
-        replace, drop = heading_decisions([t for _, t in lines], max_words=max_words)
-        for k, (n, _t) in enumerate(lines):
-            if k in replace:
-                result.setdefault(n, Predicted("heading")).label = "heading"
-            elif k in drop:  # a short line dangling at the end: removed, so measured as furniture
-                result.setdefault(n, Predicted("boilerplate")).label = "boilerplate"
-                result[n].by = "headings"
+    special = ("wrappers", "boilerplate", "duplicate_paragraphs", "bylines", "captions", "datelines",
+               "headings", "whitespace")
+    titled = roles is not None
+    for step in names:
+        if step not in special:
+            lines = run(step, lines)  # a step that works within lines: each line on its own
+            continue
+        if not titled and lines:
+            titled = True
+            if lines[0][0] not in result:
+                result[lines[0][0]] = Predicted("title")  # the headline: not measured, kept apart
+        if step == "boilerplate":
+            lines = _boilerplate(lines, params, raw_lines, result)
+        elif step == "duplicate_paragraphs":
+            lines = _duplicates(lines, params, result)
+        elif step in ("bylines", "captions", "datelines"):
+            lines = _structure(step, lines, raw_lines, result)
+        elif step == "headings":
+            max_words = params.get("headings", {}).get("max_words", get("headings").defaults["max_words"])
+            replace, drop = heading_decisions([t for _, t in lines], max_words=max_words)
+            for k, (n, _t) in enumerate(lines):
+                if k in replace:
+                    result.setdefault(n, Predicted("heading")).label = "heading"
+                elif k in drop:  # a short line dangling at the end: removed, so measured as furniture
+                    result.setdefault(n, Predicted("boilerplate")).label = "boilerplate"
+                    result[n].by = "headings"
     for n, _t in lines:
         result.setdefault(n, Predicted("paragraph"))
     return result

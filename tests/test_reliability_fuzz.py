@@ -111,3 +111,15 @@ def test_a_record_with_a_repeated_key_loses_nothing() -> None:
     assert problem is not None and "repeated" in problem
     clean = '{"id": 1, "text": "خبر  جـــديد"}\n'
     assert json.loads(clean_line(clean, cleaner.resolve("default"), ("text",))[0])["text"] == "خبر جديد\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="defect (html escaping vs later line removal, default): html writes &lt; for a '<' that "
+    "became a tag when an inner tag was removed; a later step (headings) drops the line holding its '>', "
+    "so the next run decodes &lt; back to '<' and finds no tag: not idempotent (found by atheris)",
+)
+def test_an_escaped_tag_whose_end_a_later_step_drops() -> None:
+    text = "<a\x0b-<a>\n>x"
+    once = cleaner.clean(text)
+    assert cleaner.clean(once) == once

@@ -3,11 +3,11 @@
 Steps always run in the canonical :data:`ORDER`, so enabling a normalizer puts it in its place.
 
 >>> resolve("preserve").names  # doctest: +NORMALIZE_WHITESPACE
-('wrappers', 'html', 'unicode', 'cms_markers', 'boilerplate', 'tatweel', 'lookalikes', 'punctuation',
+('wrappers', 'html', 'unicode', 'cms_markers', 'tatweel', 'lookalikes', 'punctuation', 'boilerplate',
  'duplicate_paragraphs', 'headings', 'whitespace')
 >>> resolve("default", disable=["headings"]).names  # doctest: +NORMALIZE_WHITESPACE
-('wrappers', 'html', 'unicode', 'cms_markers', 'boilerplate', 'tatweel', 'alef', 'yeh', 'lookalikes',
- 'punctuation', 'duplicate_paragraphs', 'whitespace')
+('wrappers', 'html', 'unicode', 'cms_markers', 'tatweel', 'alef', 'yeh', 'lookalikes', 'punctuation',
+ 'boilerplate', 'duplicate_paragraphs', 'whitespace')
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ ORDER: tuple[str, ...] = (
     "html",
     "unicode",
     "cms_markers",
-    "boilerplate",
     "diacritics",
     "digits",
     "links",
@@ -40,6 +39,8 @@ ORDER: tuple[str, ...] = (
     "lookalikes",
     "elongation",
     "punctuation",
+    # after every letter and link step, so none of them can reveal furniture on a second run
+    "boilerplate",
     "duplicate_paragraphs",
     "bylines",
     "captions",

@@ -12,6 +12,7 @@ import re
 from importlib import resources
 
 from ..registry import normalizer
+from .html import _TAG as _HTML_TAG
 
 _SECTIONS = ("related", "line", "alone", "span", "tail")
 
@@ -33,7 +34,9 @@ def load_phrases() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in sections.items()}
 
 
-_MARKS = "[\u064b-\u065f\u0670\u0640]{0,4}"  # short vowels, superscript alef, tatweel
+# Short vowels, superscript alef, tatweel and the Quranic marks (a later step may drop any of them).
+_MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+_MARKS = f"[{_MARK_CHARS}]{{0,4}}"
 _FOLD = {"ا": "اأإآٱ", "أ": "اأإآٱ", "إ": "اأإآٱ", "آ": "اأإآٱ", "ي": "يى", "ى": "يى", "ة": "ةه", "ه": "ةه"}
 
 
@@ -56,20 +59,29 @@ def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(_phrase_pattern(p) for p in unique) or r"(?!)"
 
 
-_LEAD = r"^[\s*#>\-–—•■▪●◆|/]{0,8}"
+# What may stand before a phrase at the start of a line: decoration, stray marks, and a link, e-mail
+# address or mention glued to it (the `links` step of the search profile removes those later).
+_LEAD_CHARS = f"[\\s*#>\\-–—•■▪●◆|/{_MARK_CHARS}]{{0,8}}"
+_ASCII = f"[\\x21-\\x7e{_MARK_CHARS}]"
+_LEAD = (
+    f"^{_LEAD_CHARS}(?:(?:https?://|www\\.|[@#]){_ASCII}{{0,200}}|{_ASCII}{{1,64}}@{_ASCII}{{1,200}})?{_LEAD_CHARS}"
+)
 _FULL_STOP = re.compile(r"(?<!\.)[.!؟?]['\"»”)]?$")
-_MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+_MARKS_RE = re.compile(f"[{_MARK_CHARS}]")
 _SEP = re.compile(r"[\s\u00a0]{0,3}[:|¦/\\\-–—>»]")
 _SENTENCE_END = re.compile(r"[.!?؟][\"'»”)\]]?\s*$")
 _WORD = re.compile(r"[^\s:：،,؛;]+")  # words; punctuation glued to the next word splits too
 _LETTER = re.compile(r"[^\W\d_]")
 # Words that open a new sentence in Arabic news prose: where a glued related headline ends.
+# Alef forms, final yeh and teh marbuta folded, as the letter steps (which run first) may have done.
+_LETTER_FOLD = str.maketrans("أإآٱىة", "اااايه")
 _OPENER = re.compile(
     r"(?:[وف](?:قال|أضاف|اضاف|أكد|اكد|أوضح|اوضح|أشار|اشار|ذكر|بين|بيّن|شرح|ثمن|أعرب|اعرب|أعلن|اعلن|تابع"
     r"|لفت|نوه|شدد|دعا|طالب|كشف|أفاد|افاد|أشاد|اشاد|قد|كان|في|من|على|تأتي|يأتي|تعد|يعد|يعمل|تعمل)ت?"
     r"|كما|من جانبه|من جانبها|من جهته|من جهتها|تجدر|يذكر|يشار|وتجدر|ويذكر|كتب|كتبت|يوفر|توفر|بينما"
     r"|وأشارت|وأكدت|وأوضحت|وبينت|وأضافت|وقالت"
     r"|و[يت][^\W\d_]{2,5})(?=[\s\u00a0،,:]|$)"  # "وتوفر", "ويعمل": and + a verb in the present
+    .translate(_LETTER_FOLD)
 )
 
 
@@ -105,6 +117,14 @@ def _headline_like(line: str) -> bool:
     return bool(s) and _words(s) <= 25 and bool(_LETTER.search(s)) and not re.search(r"(?<!\.)\.\s*$", s)
 
 
+def _same_script(a: str, b: str) -> bool:
+    """Whether two letters belong to one word: both Arabic or both Latin (``تابعنا علىhttp`` is two)."""
+    if not a or not b:
+        return False
+    arabic = ("\u0600" <= a <= "\u06ff", "\u0600" <= b <= "\u06ff")
+    return arabic[0] == arabic[1] and b.isalnum()
+
+
 def line_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
     """``"related"`` (a prompt alone: headlines may follow), ``"line"`` (one furniture line) or ``None``."""
     r = rules(extra)
@@ -119,7 +139,7 @@ def line_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
         if rest and _LETTER.match(rest) and rest[:1].isalpha() and not m.group(0)[-1:].isspace():
             if kind == "related":
                 return None  # "اقرأ أيضاًالمملكة…": a glued prompt, handled as a span
-            if re.match(r"\w", rest):
+            if _same_script(m.group(0)[-1:], rest[:1]):
                 continue  # the phrase is the start of a longer word
         core = rest.strip(" \t\u00a0:|¦/\\-–—.>»")
         if not core or not _LETTER.search(core):
@@ -144,7 +164,7 @@ def line_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
 
 # A copyright notice anywhere in a short line.
 _COPYRIGHT = re.compile(
-    r"©|\([cC]\)\s{0,2}[0-9]{4}|(?:جميع|كل)\s{1,3}الحقوق\s{1,3}محفوظة|حقوق\s{1,3}(?:الطبع|النشر)\s{1,3}محفوظة"
+    r"©|\([cC]\)\s{0,2}[0-9]{4}|(?:جميع|كل)\s{1,3}الحقوق\s{1,3}محفوظ[ةه]|حقوق\s{1,3}(?:الطبع|النشر)\s{1,3}محفوظ[ةه]"
     r"|all\s{1,3}rights\s{1,3}reserved",
     re.IGNORECASE,
 )
@@ -223,14 +243,17 @@ def _closing_series(lines: list[str], filled: list[int]) -> list[int]:
         run: list[int] = []
         for i in indices:
             words = lines[i].split()
-            if len(words) > 20 or len(words) < 3 or _SENTENCE_END.search(lines[i]):
+            if len(words) > 20 or len(words) < 4 or _SENTENCE_END.search(lines[i]):
                 break
+            if not re.search(r"[0-9٠-٩:(]", lines[i]):
+                break  # an episode list numbers or labels its items: "مذكرات فلان (2): …"
             if run:
                 ref, mine = head(run[-1]), head(i)
                 if mine[0] != ref[0] or len(set(mine) & set(ref)) < 2:
                     break
             run.append(i)
-        return run if len(run) >= 3 else []
+        distinct = len({" ".join(lines[i].split()) for i in run}) == len(run)  # episodes differ
+        return run if len(run) >= 3 and distinct else []
 
     backwards = list(reversed(filled))
     found = series(backwards)
@@ -253,13 +276,16 @@ def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]
     r = rules(extra)
     spans: list[tuple[int, int]] = []
     for m in r.span.finditer(line):
+        after = line[m.end()] if m.end() < len(line) else " "
+        if m.start() > 8 or line[: m.start()].strip() or not after.isspace():
+            continue  # navigation opens the line ("Next Previous فلان – جدة"); elsewhere it stays
         spans.append((m.start(), m.end()))
     covered = -1  # prompts inside an earlier prompt's headline go with it
     for m in r.glued.finditer(line):
         start, end = m.start(), m.end()
         if start < covered:
             continue
-        before = line[max(0, start - 12) : start].rstrip(" \t\u00a0")  # a bounded look behind
+        before = _MARKS_RE.sub("", line[max(0, start - 12) : start]).rstrip(" \t\u00a0")  # bounded look behind
         glued = end < len(line) and line[end].isalpha()
         if start and line[start - 1].isalnum():
             continue  # inside a longer word
@@ -277,9 +303,9 @@ def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]
     end_of_text = len(line.rstrip(" \t\u00a0"))
     for m in r.tail.finditer(line, window):
         start = m.start()
-        before = line[max(0, start - 12) : start].rstrip(" \t\u00a0")
+        before = _MARKS_RE.sub("", line[max(0, start - 12) : start]).rstrip(" \t\u00a0")
         rest = line[m.end() :]
-        if not before or (start and line[start - 1].isalnum()) or (rest[:1].isalnum()):
+        if not before or (start and line[start - 1].isalnum()) or _same_script(m.group(0)[-1:], rest[:1]):
             continue
         if not (_SENTENCE_END.search(before) or ":" in rest[:40]):
             continue
@@ -305,7 +331,7 @@ def _headline_end(line: str, pos: int, glued: bool = False) -> int | None:
     count = 0
     last_end = pos
     for w in _WORD.finditer(line, pos):
-        if count >= 3 and _OPENER.match(_MARKS_RE.sub("", line[w.start() : w.start() + 24])):
+        if count >= 3 and _OPENER.match(_MARKS_RE.sub("", line[w.start() : w.start() + 24]).translate(_LETTER_FOLD)):
             return _trimmed(line, w.start())
         if count >= 3 and "  " in line[last_end : w.start()]:
             return _trimmed(line, w.start())
@@ -345,7 +371,9 @@ def remove_spans(line: str, spans: list[tuple[int, int]]) -> str:
     text = pieces[0]
     for piece in pieces[1:]:
         left, right = text.rstrip(" \t\u00a0"), piece.lstrip(" \t\u00a0")
-        text = left + (" " if left and right else "") + right
+        # One space where a word follows; none before closing punctuation ("… !" is not written).
+        space = bool(left and right) and (right[0].isalnum() or right[0] in "([{«\"'“‘<#@")
+        text = left + (" " if space else "") + right
     return text
 
 
@@ -387,6 +415,8 @@ def _strip_once(text: str, extra: tuple[str, ...]) -> str:
         spans = glued_spans(line, extra) if r.any_span.search(line) else []
         if spans:
             new = remove_spans(line, spans)
+            if "<" in new and _HTML_TAG.search(new) and not _HTML_TAG.search(line):
+                new = line  # the cut would join "<h2" and ">" into a tag: leave the line alone
             changed = changed or new != line
             if not new.strip():
                 continue

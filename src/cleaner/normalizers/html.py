@@ -163,9 +163,12 @@ def _unhide_tags(text: str, *, escape: bool = False) -> str:
         if not _ODD.search(region):
             return region
         cleaned = _unicode(region)
-        if not (_TAG.fullmatch(cleaned) or cleaned.startswith("<!--") or _MAYBE_TAG.match(cleaned)):
+        comment = cleaned.startswith("<!--") and cleaned.find("-->", 4) >= 0  # as _drop_comments sees it
+        if not (comment or _TAG.fullmatch(cleaned) or _MAYBE_TAG.fullmatch(cleaned)):
             return region
-        return "&lt;" + region[1:] if escape else cleaned
+        if escape or not (comment or _TAG.fullmatch(cleaned)):
+            return "&lt;" + region[1:]  # stays text: a TREC field is not this step's to remove
+        return cleaned
 
     return _REGION.sub(fix, text)
 

@@ -107,7 +107,8 @@ def _part_kind(part: str) -> str:
     if folded in places:
         return "place"
     words = core.split()
-    if folded in agencies or (part.strip().startswith("«") and len(words) <= 4):
+    quoted = part.strip().startswith("«") and part.strip().endswith("»")  # «الشرق الأوسط»
+    if folded in agencies or (quoted and len(words) <= 4):
         return "agency"
     if 2 <= len(words) <= 3 and _fold(words[-1]) in _SITE_SUFFIX and not re.search(r"[@.:]", core):
         return "agency"  # a news site: "براقش نت"
@@ -255,7 +256,7 @@ def _local_label(line: str) -> str | None:
     return dateline_kind(line)
 
 
-_ARABIC_NAME = re.compile(r"[\u0621-\u064a\u0660-\u0669\u064b-\u0652 ]{3,60}")
+_ARABIC_NAME = re.compile(r"[\u0621-\u064a\u0660-\u0669\u064b-\u0652\s]{3,60}")
 
 
 def _is_prose(line: str) -> bool:
@@ -308,7 +309,10 @@ def prefix_lines(lines: list[str], labels: list[str | None]) -> dict[int, int]:
             end = byline_prefix(lines[i])
             rest = lines[i][end:]
             if end and len(rest.split()) >= 8 and byline_prefix(rest) == 0 and _local_label(rest) is None:
-                out[i] = end
+                from .boilerplate import boilerplate  # the cut must not leave furniture behind
+
+                if boilerplate(rest) == rest:
+                    out[i] = end
     return out
 
 

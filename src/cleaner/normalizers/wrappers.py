@@ -6,15 +6,22 @@ import re
 
 from ..registry import normalizer
 
-_FIELD = re.compile(r"^\s{0,40}<(/?)([A-Z]{2,12})>")
-_CLOSE = re.compile(r"</([A-Z]{2,12})>\s{0,40}$")
+# What may stand before a field: spaces, and the controls, invisible marks and Arabic marks that later
+# steps delete (so a record that shows up after them was a record the first time already).
+_SKIP = (
+    "[\\s\\x00-\\x1f\\x7f-\\x9f\\u00ad\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff"
+    "\\u0610-\\u061a\\u064b-\\u065f\\u0670\\u06d6-\\u06ed]"
+)
+_FIELD = re.compile(f"^{_SKIP}{{0,40}}<(/?)([A-Z]{{2,12}})>")
+_ANY_FIELD = re.compile(r"<(/?)(DOCNO|DOCID|URL|SRC|CAT|TIME|DATE|AUTHOR)>")  # a field line, wherever it starts
+_CLOSE = re.compile(f"</([A-Z]{{2,12}})>{_SKIP}{{0,40}}$")
 #: Fields of the TREC record (as in the ANT corpus); only TITLE and TEXT carry article text.
 TREC_FIELDS = frozenset({"DOC", "DOCNO", "DOCID", "URL", "SRC", "CAT", "TITLE", "TIME", "DATE", "AUTHOR",
                          "ABSTRACT", "TEXT", "HEADLINE", "HEAD"})
 _KEPT = {"TITLE": "title", "HEADLINE": "title", "HEAD": "title", "TEXT": "text"}
 
 
-_SIGNATURE = re.compile(r"^[ \t\ufeff]{0,40}<DOCNO>", re.MULTILINE)
+_SIGNATURE = re.compile("<DOCNO>")
 
 
 def is_trec(text: str) -> bool:
@@ -36,6 +43,9 @@ def trec_roles(lines: list[str]) -> list[tuple[str, str]]:
     roles: list[tuple[str, str]] = []
     inside: str | None = None  # the open multi-line field
     for line in lines:
+        if _ANY_FIELD.search(line):
+            roles.append(("markup", ""))  # DOCNO, URL, SRC…: a field line, whatever stands around it
+            continue
         opened = _FIELD.match(line)
         if opened and opened.group(2) in TREC_FIELDS:
             closing, name = opened.group(1), opened.group(2)
