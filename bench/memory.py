@@ -5,7 +5,7 @@
     python bench/memory.py --size-mb 8       # a quick look
 
 The file is generated news text (paragraphs, sub-headings, markers; no corpus text), a 4 MB block
-repeated, written to a temporary folder and cleaned with ``cleaner FILE -o OUT -j 1 -q``. Peak RSS is
+repeated with a counter in every paragraph (so none repeats), written to a temporary folder and cleaned with ``cleaner FILE -o OUT -j 1 -q``. Peak RSS is
 the child's ``ru_maxrss`` from ``os.wait4``. A 16 MB probe runs first: its time decides, unless
 ``--size-mb`` is given, the largest size in 1024, 512, 256, 128, 64 MB whose estimated run fits
 ``--budget`` (60 s); both rows are printed, so growth of memory with file size shows.
@@ -31,17 +31,29 @@ BLOCK = 4 * C.MB
 
 
 def generate(path: Path, size: int) -> int:
-    """Write about ``size`` bytes (whole lines) of generated text to ``path``; returns the size."""
-    block = C.article_text(BLOCK, seed=7).encode("utf-8")
+    """Write about ``size`` bytes (whole lines) of generated text to ``path``; returns the size.
+
+    A 4 MB block of articles is repeated with a counter written into every paragraph, so no
+    paragraph repeats (``duplicate_paragraphs`` would otherwise drop all but the first block and
+    leave a text of headlines only, which is not what a corpus looks like).
+    """
+    block = C.article_text(BLOCK, seed=7)
     written = 0
+    k = 0
     with open(path, "wb") as handle:
-        while size - written >= len(block):
-            handle.write(block)
-            written += len(block)
-        rest = block[: size - written]
-        rest = rest[: rest.rfind(b"\n") + 1]  # whole lines only (never a split character)
-        handle.write(rest)
-        written += len(rest)
+        while written < size:
+            k += 1
+            text = block
+            for end in (".\n", "،\n", ":\n"):
+                text = text.replace(end, f" {k}{end}")
+            data = text.encode("utf-8")
+            if written + len(data) > size:
+                data = data[: size - written]
+                data = data[: data.rfind(b"\n") + 1]  # whole lines only (never a split character)
+                if not data:
+                    break
+            handle.write(data)
+            written += len(data)
     return written
 
 

@@ -22,7 +22,11 @@ JSONL_PIPELINE = cleaner.resolve("default")
 MARKER = re.compile(r"\[\[system-code:[^\[\]\n]{0,1000}\]\]")
 #: Known open defects, skipped so that a fuzzing run looks for new ones (each is an xfail test in
 #: tests/test_reliability_fuzz.py). Remove an entry once its defect is fixed.
-KNOWN: list[re.Pattern[str]] = []  # none open now
+KNOWN: list[re.Pattern[str]] = [
+    # html escapes a tag formed when an inner tag inside its attributes was removed; a later step
+    # dropping the line with its ">" makes the escape wrong next run (test_an_escaped_tag_whose_end…).
+    re.compile(r"<[^<>]{0,100}[\s\x00-\x1f\x7f-\x9f][^<>]{0,100}<"),
+]
 
 
 def check_pipeline(text: str) -> None:
@@ -40,7 +44,10 @@ def check_pipeline(text: str) -> None:
 
 def check_steps(text: str) -> None:
     """Every registered normalizer on its own: never raises, idempotent, returns a str."""
+    skip = set(os.environ.get("CLEANER_FUZZ_SKIP_STEPS", "").split(","))  # e.g. past a known open defect
     for entry in cleaner.list_normalizers():
+        if entry.name in skip:
+            continue
         out = entry.func(text)
         assert isinstance(out, str)
         assert entry.func(out) == out, f"{entry.name}: not idempotent on {text!r}"

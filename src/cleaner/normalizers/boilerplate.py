@@ -307,7 +307,7 @@ def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]
         rest = line[m.end() :]
         if not before or (start and line[start - 1].isalnum()) or _same_script(m.group(0)[-1:], rest[:1]):
             continue
-        if not (_SENTENCE_END.search(before) or ":" in rest[:40]):
+        if not (_SENTENCE_END.search(before) or ":" in " ".join(rest.split()[:5])):
             continue
         if _words(rest) > 15 or _SENTENCE_END.search(rest.rstrip()):
             continue

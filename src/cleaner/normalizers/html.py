@@ -7,7 +7,7 @@ import html as _html
 import re
 
 from ..registry import normalizer
-from .wrappers import TREC_FIELDS
+from .wrappers import TREC_FIELDS, is_trec
 
 #: Elements that start a new line when rendered.
 BLOCK_TAGS = frozenset(
@@ -95,38 +95,47 @@ def _decode(match: re.Match[str]) -> str:
 
 
 def _escape_new_tags(text: str) -> str:
-    """Write ``&lt;`` for every ``<`` that now starts a tag, a comment or a TREC field (``<DOCNO>``,
-    which the ``wrappers`` step, running before this one, would unwrap next time), so a second run
-    finds none.
+    """Write ``&lt;`` for every ``<`` that a second run would take for markup, so it finds none.
 
-    Decided right to left: ``<name …>`` is a tag when no ``<`` that stays stands between it and its
-    ``>``. Escaping a tag inside another one's attributes makes the outer one a tag (``<a <a<a>>``),
-    which a left-to-right pass missed, and the next run removed it.
+    Markup is what the second run's first phase removes: a tag, a comment or, when they make a
+    record, a TREC field (``<DOCNO>``, which the ``wrappers`` step, running before this one, would
+    unwrap), also one
+    hidden by characters the ``unicode`` step deletes (``<a\x7f>``, ``<sp\u200can>``). A ``<`` is
+    markup when its region up to the first ``>`` (no ``<`` that stays in between), cleaned as
+    ``unicode`` would, is one of those; or when it opens ``<!--`` with a ``-->`` anywhere after it.
+
+    Decided right to left, in one pass: escaping a tag inside another one's attributes makes the
+    outer one a tag (``<a <a<a>>``, ``<a\x0b<a<a>\x00>``), which a left-to-right pass, or a second
+    escape after this one, missed, and the next run removed it.
     """
     if "<" not in text:
         return text
-    starts = {m.start(): m for m in _TAG_START.finditer(text)}
-    if not starts:
-        return text
-    last_close = text.rfind("-->")  # an unclosed "<!--" is text and stays as it is
+    from .unicode import unicode as _unicode
+
     closes = [i for i, ch in enumerate(text) if ch == ">"] if ">" in text else []
+    last_close = text.rfind("-->")  # an unclosed "<!--" is text and stays as it is
+    # TREC fields only matter when they make a record that `wrappers` would unwrap next time; a
+    # literal "<DOC>" in prose stays as it is.
+    trec = is_trec(_ODD.sub("", text) if _ODD.search(text) else text)  # as `unicode` will leave it
     escaped: list[int] = []
     stopper = len(text)  # the nearest "<" to the right that stays
     for i in reversed([i for i, ch in enumerate(text) if ch == "<"]):
-        m = starts.get(i)
-        if m is not None:
-            token = m.group()
-            if token == "<!--":
-                tag = m.end() <= last_close
-            elif token.endswith(">"):  # a TREC field, complete as it stands
-                tag = True
-            else:
-                k = bisect.bisect_left(closes, m.end())
-                tag = k < len(closes) and closes[k] < stopper and closes[k] - m.end() <= 4000
-            if tag:
-                escaped.append(i)
-                continue
-        stopper = i
+        markup = text.startswith("<!--", i) and i + 4 <= last_close
+        if not markup:
+            k = bisect.bisect_left(closes, i)
+            j = closes[k] if k < len(closes) else -1
+            if 0 <= j < stopper and j - i <= 4002:
+                region = text[i : j + 1]
+                if "<" in region[1:]:
+                    region = "<" + region[1:].replace("<", "&lt;")  # the inner ones are escaped
+                if _ODD.search(region):
+                    region = _unicode(region)
+                comment = region.startswith("<!--") and region.find("-->", 4) >= 0
+                markup = comment or bool(_TAG.fullmatch(region)) or (trec and bool(_TREC_FIELD.fullmatch(region)))
+        if markup:
+            escaped.append(i)
+        else:
+            stopper = i
     if not escaped:
         return text
     out, last = [], 0
@@ -142,7 +151,7 @@ _TREC = "|".join(sorted(TREC_FIELDS, key=lambda n: (-len(n), n)))
 _MAYBE_TAG = re.compile(
     rf"<(?:/?(?i:{_NAMES})(?=[\s/>])[^<>]{{0,4000}}>|!--|/?(?:{_TREC})>)"
 )
-_TAG_START = re.compile(rf"<(?:/?(?i:{_NAMES})(?=[\s/>])|!--|/?(?:{_TREC})>)")
+_TREC_FIELD = re.compile(rf"</?(?:{_TREC})>")
 
 
 # Controls and invisible marks that the `unicode` step (which runs after this one) deletes or turns
@@ -164,11 +173,9 @@ def _unhide_tags(text: str, *, escape: bool = False) -> str:
             return region
         cleaned = _unicode(region)
         comment = cleaned.startswith("<!--") and cleaned.find("-->", 4) >= 0  # as _drop_comments sees it
-        if not (comment or _TAG.fullmatch(cleaned) or _MAYBE_TAG.fullmatch(cleaned)):
-            return region
-        if escape or not (comment or _TAG.fullmatch(cleaned)):
-            return "&lt;" + region[1:]  # stays text: a TREC field is not this step's to remove
-        return cleaned
+        if not (comment or _TAG.fullmatch(cleaned)):
+            return region  # not markup this step removes (a TREC field is `_escape_new_tags`' business)
+        return "&lt;" + region[1:] if escape else cleaned
 
     return _REGION.sub(fix, text)
 
@@ -193,7 +200,8 @@ def html(text: str, *, heading_style: str = "text") -> str:
         return text
     text = _unhide_tags(text)
     if not has_markup(text):
-        return text
+        # no markup now; one that `unicode` would reveal (a TREC field split by a mark) is escaped
+        return _escape_new_tags(text) if "<" in text and _ODD.search(text) else text
     text = _drop_comments(text)
     text = _drop_elements(text)
 
@@ -213,4 +221,4 @@ def html(text: str, *, heading_style: str = "text") -> str:
         if decoded == text:
             break
         text = decoded
-    return _unhide_tags(_escape_new_tags(text), escape=True)
+    return _escape_new_tags(text)  # it also escapes the tags that `unicode` would reveal

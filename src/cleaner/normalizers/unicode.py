@@ -63,6 +63,9 @@ _COMBINING = "\u0653-\u0655"
 # class (not ``[...]+``), so the regex engine skips ahead with the class instead of trying every position.
 _ANY = f"{_SEPARATING_MARKS}{_JOINERS}{_TABLE_CLASS}{_COMBINING}"
 _SPECIAL = re.compile(f"[{_ANY}][{_ANY}]*")
+# In ASCII text only the controls can change, and a small class scans faster than the big one.
+_ASCII_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_SPECIAL_ASCII = re.compile(f"[{_ASCII_CONTROLS}][{_ASCII_CONTROLS}]*")
 _COMBINING_HAMZA = re.compile(f"[{_COMBINING}]")
 _COMBINING_MARKS = frozenset("\u0653\u0654\u0655")
 # Letter + combining madda/hamza pairs that have a precomposed form (ا + U+0654 is أ): NFC's
@@ -137,7 +140,7 @@ def unicode(text: str) -> str:
     # character before a run is not special, so it is the one a combining mark may compose with.
     out: list[str] = []
     last = 0
-    for match in _SPECIAL.finditer(text):
+    for match in (_SPECIAL_ASCII if text.isascii() else _SPECIAL).finditer(text):
         start, end = match.span()
         run = match.group()
         if end - start == 1:  # the usual case: one character, decided without building a run
