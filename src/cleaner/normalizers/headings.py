@@ -65,6 +65,11 @@ def _is_candidate(line: str, core: str, max_words: int) -> bool:
     return True
 
 
+# Characters _LEAD and _TRAIL can strip from a stripped line's first and last character.
+_LEAD_CHARS = frozenset("■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>-–—_")
+_TRAIL_CHARS = frozenset("*#:：-–—_")
+
+
 def heading_decisions(lines: list[str], *, max_words: int = 10) -> tuple[dict[int, str], set[int]]:
     """Which of ``lines`` are sub-headings (index -> heading text) and which dangle at the end (dropped).
 
@@ -73,13 +78,32 @@ def heading_decisions(lines: list[str], *, max_words: int = 10) -> tuple[dict[in
     >>> heading_decisions(["فقرة أولى طويلة تنتهي بنقطة.", "■ دعم مستمر:", "فقرة ثانية."])
     ({1: 'دعم مستمر'}, set())
     """
-    # Non-empty lines with their index, core text and candidacy.
-    rows = [(i, line, _core(line)) for i, line in enumerate(lines) if line.strip()]
+    # Non-empty lines with their index, core text and candidacy. A line without decoration at either
+    # end and with more words than any heading can have (most paragraphs) is prose: it is never a
+    # candidate and always a paragraph, and its core is only worked out if a neighbour asks for it.
+    limit = max(max_words, _MAX_ORDINAL_WORDS)
+    rows: list[tuple[int, str, str]] = []
+    long_prose: list[bool] = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if (
+            stripped[0] not in _LEAD_CHARS
+            and stripped[-1] not in _TRAIL_CHARS
+            and len(stripped.split(None, limit)) > limit
+        ):
+            rows.append((i, line, ""))  # core left out: see core_of
+            long_prose.append(True)
+        else:
+            rows.append((i, line, _core(line)))
+            long_prose.append(False)
     if len(rows) < 3:
         return {}, set()
     listed = [bool(_LIST_MARKER.match(line)) for _, line, _ in rows]
     candidate = [
-        _is_candidate(line, core, max_words)
+        not long_prose[k]
+        and _is_candidate(line, core, max_words)
         and not (listed[k] and ((k > 0 and listed[k - 1]) or (k + 1 < len(rows) and listed[k + 1])))
         for k, (_, line, core) in enumerate(rows)
     ]
@@ -87,12 +111,17 @@ def heading_decisions(lines: list[str], *, max_words: int = 10) -> tuple[dict[in
     paragraph = [
         not candidate[k]
         and (
-            bool(_SENTENCE_END.search(core))
+            long_prose[k]
+            or bool(_SENTENCE_END.search(core))
             or len(core.split()) > max_words
             or (line.rstrip().endswith(":") and len(core.split()) > _MAX_COLON_WORDS)
         )
         for k, (_, line, core) in enumerate(rows)
     ]
+
+    def core_of(k: int) -> str:
+        return _core(rows[k][1]) if long_prose[k] else rows[k][2]
+
     # What may follow a heading: a paragraph, or the first item of a numbered or bulleted list.
     opens = [paragraph[k] or listed[k] for k in range(len(rows))]
     replace: dict[int, str] = {}
@@ -105,18 +134,18 @@ def heading_decisions(lines: list[str], *, max_words: int = 10) -> tuple[dict[in
                 drop.add(i)  # dangling at the very end: no text after it
             # (after a line that could head itself, dropping would leave that one dangling for the
             # next run to drop: not idempotent)
-        elif opens[k + 1] and (not _QUESTION.search(core) or len(rows[k + 1][2].split()) > max_words):
+        elif opens[k + 1] and (not _QUESTION.search(core) or len(core_of(k + 1).split()) > max_words):
             replace[i] = core
         elif (
             k + 2 < len(rows)
             and candidate[k + 1]
             and opens[k + 2]
-            and _CONTINUES.match(rows[k + 1][2])
-            and len(core.split()) + len(rows[k + 1][2].split()) <= max_words
+            and _CONTINUES.match(core_of(k + 1))
+            and len(core.split()) + len(core_of(k + 1).split()) <= max_words
         ):
             # A heading broken over two lines ("امتداد القوميات" / "خارج الحدود الإيرانية").
             replace[i] = core
-            replace[rows[k + 1][0]] = rows[k + 1][2]
+            replace[rows[k + 1][0]] = core_of(k + 1)
     return replace, drop
 
 

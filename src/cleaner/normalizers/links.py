@@ -15,22 +15,26 @@ from .chars import ARABIC_MARKS, is_word_char
 # A URL starts with a scheme or www. and runs to a space, a quote or a bracket (bounded); Arabic
 # punctuation ends it unless more of the URL follows (…/من-أنت؟-.html); sentence punctuation at its
 # very end is not part of it.
+# (The first character is a case-sensitive class and the "not after a letter" check comes after it,
+# so the regex engine skips to candidate characters instead of trying every position; the matches
+# are those of ``(?<![A-Za-z0-9])(?:(?:https?|ftp)://|www\.)…`` with re.IGNORECASE.)
 URL = re.compile(
-    r"(?<![A-Za-z0-9])(?:(?:https?|ftp)://|www\.)"
+    r"(?-i:[hHfFwW])(?<![A-Za-z0-9].)(?:(?<=[hH])ttps?://|(?<=[fF])tp://|(?<=[wW])ww\.)"
     r"(?:[^\s<>\"'«»“”‘’()\[\]{}|\\^`،؛؟]|[،؛؟](?=[A-Za-z0-9/_.%=&?#\-])){1,2048}",
     re.IGNORECASE,
 )
 _URL_TRAIL = ".,:;!?*-~"
-_WWW = re.compile(r"www\.", re.IGNORECASE)
+_WWW = re.compile(r"[wW][wW][wW]\.")  # www. in any case, without re.IGNORECASE's slower scan
 # An e-mail address: an ASCII local part, @, and a domain with at least one dot.
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}\.[A-Za-z0-9.\-]{1,190}(?![A-Za-z0-9_%+@.\-])")
 _WORD_BODY = f"\\w{ARABIC_MARKS}"
 # @mention: @ and a user name, not inside a word or e-mail address, and the whole name (no partial).
-MENTION = re.compile(f"(?<![\\w@#&.{ARABIC_MARKS}])@[A-Za-z0-9_]{{1,30}}(?![{_WORD_BODY}@#])")
+# (The lookbehind follows the @ so the engine searches for the literal @ first.)
+MENTION = re.compile(f"@(?<![\\w@#&.{ARABIC_MARKS}]@)[A-Za-z0-9_]{{1,30}}(?![{_WORD_BODY}@#])")
 # #hashtag: # and a word holding at least one letter; not after a letter, digit, _, #, & (HTML
 # entities) or / (URL fragments); ## headings and #123 are not hashtags.
 HASHTAG = re.compile(
-    f"(?<![\\w#&/{ARABIC_MARKS}])#(?=[\\w{ARABIC_MARKS}]{{0,100}}[^\\W\\d_])[{_WORD_BODY}]{{1,100}}(?![{_WORD_BODY}#@])"
+    f"#(?<![\\w#&/{ARABIC_MARKS}]#)(?=[\\w{ARABIC_MARKS}]{{0,100}}[^\\W\\d_])[{_WORD_BODY}]{{1,100}}(?![{_WORD_BODY}#@])"
 )
 
 KINDS = ("urls", "emails", "mentions", "hashtags")
@@ -46,7 +50,7 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Start and end of every URL in ``text`` (trailing sentence punctuation excluded)."""
-    if "://" not in text and not _WWW.search(text):
+    if "://" not in text and not (("w." in text or "W." in text) and _WWW.search(text)):
         return []
     return [(m.start(), _trim(text, m.start(), m.end())) for m in URL.finditer(text)]
 
@@ -55,7 +59,33 @@ def email_spans(text: str) -> list[tuple[int, int]]:
     """Start and end of every e-mail address in ``text``."""
     if "@" not in text:
         return []
-    return [(m.start(), _trim(text, m.start(), m.end())) for m in EMAIL.finditer(text)]
+    return [(m.start(), _trim(text, m.start(), m.end())) for m in _email_matches(text)]
+
+
+_EMAIL_LOCAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+
+
+def _email_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``EMAIL.finditer(text)``, found from each ``@`` instead of trying every position.
+
+    A match's local part is a whole run of local-part characters (the lookbehind) of at most 64,
+    right before an ``@``: so each ``@`` has one possible start, tried with ``EMAIL.match``.
+    """
+    found: list[re.Match[str]] = []
+    last = 0
+    at = text.find("@")
+    while at >= 0:
+        if at > last:
+            start, low = at, max(at - 65, last)
+            while start > low and text[start - 1] in _EMAIL_LOCAL:
+                start -= 1
+            if 0 < at - start <= 64 and (start == 0 or text[start - 1] not in _EMAIL_LOCAL):
+                match = EMAIL.match(text, start)
+                if match is not None:
+                    found.append(match)
+                    last = match.end()
+        at = text.find("@", at + 1)
+    return found
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -64,7 +94,12 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     >>> protected_spans("راسلونا a@b.com أو www.site.com.")
     [(8, 15), (19, 31)]
     """
-    spans = sorted(url_spans(text) + email_spans(text))
+    return _merge(url_spans(text), text)
+
+
+def _merge(urls: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """``protected_spans(text)`` from the already found ``url_spans(text)``."""
+    spans = sorted(urls + email_spans(text))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:
@@ -126,8 +161,9 @@ def links(
     if urls == emails == mentions == hashtags == "keep":
         return text
     # One kind's removal can make another ("@#tag" -> "@tag", a new mention): repeat to a fixed point.
+    memo: list = []  # the last text and its URL spans: each text is scanned for URLs once
     for _ in range(_MAX_ROUNDS):
-        changed = _links_once(text, urls, emails, mentions, hashtags)
+        changed = _links_once(text, urls, emails, mentions, hashtags, memo)
         if changed == text:
             break
         text = changed
@@ -137,19 +173,29 @@ def links(
 _MAX_ROUNDS = 8
 
 
-def _links_once(text: str, urls: str, emails: str, mentions: str, hashtags: str) -> str:
-    if urls != "keep" and (spans := url_spans(text)):
+def _url_spans(text: str, memo: list) -> list[tuple[int, int]]:
+    if not memo or memo[0] is not text:
+        memo[:] = [text, url_spans(text)]
+    return memo[1]
+
+
+def _links_once(text: str, urls: str, emails: str, mentions: str, hashtags: str, memo: list) -> str:
+    if urls != "keep" and (spans := _url_spans(text, memo)):
         text = _replace(text, spans, lambda _: "" if urls == "remove" else PLACEHOLDERS["urls"])
     if emails != "keep" and (spans := email_spans(text)):
         text = _replace(text, spans, lambda _: "" if emails == "remove" else PLACEHOLDERS["emails"])
     if mentions != "keep" and "@" in text:
-        protected = protected_spans(text)
-        spans = [(m.start(), m.end()) for m in MENTION.finditer(text) if not inside(protected, m.start())]
+        spans = [(m.start(), m.end()) for m in MENTION.finditer(text)]
+        if spans:
+            protected = _merge(_url_spans(text, memo), text)
+            spans = [span for span in spans if not inside(protected, span[0])]
         if spans:
             text = _replace(text, spans, lambda _: "" if mentions == "remove" else PLACEHOLDERS["mentions"])
     if hashtags != "keep" and "#" in text:
-        protected = protected_spans(text)
-        spans = [(m.start(), m.end()) for m in HASHTAG.finditer(text) if not inside(protected, m.start())]
+        spans = [(m.start(), m.end()) for m in HASHTAG.finditer(text)]
+        if spans:
+            protected = _merge(_url_spans(text, memo), text)
+            spans = [span for span in spans if not inside(protected, span[0])]
         if spans:
             if hashtags == "words":
                 text = _replace(text, spans, _hashtag_words)

@@ -27,6 +27,13 @@ _RUN = re.compile(r"([،؛؟!:])\1+|\.{4,}|…{2,}")
 # After a mark: no space before a letter, a digit or an opening bracket or quote.
 _NO_SPACE_AFTER = re.compile(r"([،؛؟!:])(?=[^\W_]|[«(\[])")
 _SPACES_AFTER = re.compile(r"(?<=[،؛؟])[ \t]{2,}(?=[^ \t\n])")
+# Where any rule above can match (a superset), anchored on one mark so the engine skips ahead on a
+# character set: a Latin , ; ?; a mark after a space or tab; ، ؛ ؟ ! : before a mark, a letter or
+# digit, an opening bracket or two spaces; four dots; two ….
+_TRIGGER = re.compile(
+    r"[,;?،؛؟!.:…](?:(?<=[,;?])|(?<=[ \t].)|(?<=[،؛؟!:])(?=[،؛؟!:]|[^\W_]|[«(\[]|[ \t]{2})"
+    r"|(?<=\.)(?=\.\.\.)|(?<=…)(?=…))"
+)
 
 
 class _Context:
@@ -91,6 +98,36 @@ def punctuation(text: str) -> str:
     >>> punctuation("حقا؟!قالها ثم مضى...وانتهى")
     'حقا؟! قالها ثم مضى...وانتهى'
     """
+    match = _TRIGGER.search(text)
+    if match is None:
+        return text
+    # Every rule is line-local: no match, protected span or context look crosses a newline, and no
+    # rule adds or removes one. So only the lines holding a trigger are cleaned, joined in one string.
+    ranges: list[tuple[int, int]] = []
+    covered = 0
+    while match is not None:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        if end < 0:
+            end = len(text)
+        ranges.append((start, end))
+        covered += end - start
+        match = _TRIGGER.search(text, end)
+    if covered * 2 > len(text):
+        return _punctuation(text)
+    cleaned = _punctuation("\n".join([text[start:end] for start, end in ranges])).split("\n")
+    out: list[str] = []
+    last = 0
+    for (start, end), line in zip(ranges, cleaned, strict=True):
+        out.append(text[last:start])
+        out.append(line)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _punctuation(text: str) -> str:
+    """The rules of :func:`punctuation`, applied to the whole of ``text``."""
     if "\u200f,\u200f" in text:
         text = _RLM_COMMA.sub(lambda m: m.group() if _between_digits(text, m.start(), m.end()) else "،", text)
     if _LATIN.search(text):
