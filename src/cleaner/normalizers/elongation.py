@@ -9,7 +9,13 @@ from .chars import ARABIC_LETTERS
 
 # An Arabic letter repeated: the letter, then two or more copies. Digits, Latin letters, punctuation
 # and symbols are outside the class, so 2000, www, ... and !!! never match.
-_RUN = re.compile(f"([{ARABIC_LETTERS}])\\1{{2,}}")
+# (``\1\1+`` is ``\1{2,}``, but the engine runs it nearly twice as fast.)
+_RUN = re.compile(f"([{ARABIC_LETTERS}])\\1\\1+")
+# Any character three times in a row: a cheaper scan than _RUN (no class test per character). Every
+# run of three or more of one character holds a match of it, so when none of its matches is an
+# Arabic letter, _RUN has nothing to do (the fast path).
+_TRIPLE = re.compile(r"(.)\1\1")
+_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 
 
 @normalizer("elongation", lossy=True)
@@ -23,8 +29,10 @@ def elongation(text: str, *, keep_triple: str = "ت") -> str:
     >>> elongation("جمييييل جداااا وتتتابع سنة 2000 www.site.com ...")
     'جميل جدا وتتتابع سنة 2000 www.site.com ...'
     """
-    match = _RUN.search(text)
-    if match is None:
+    for seen, m in enumerate(_TRIPLE.finditer(text)):
+        if seen >= 64 or _LETTER.match(m.group(1)):
+            break  # a candidate (or many runs of other characters: let _RUN decide)
+    else:
         return text
 
     def shorten(m: re.Match[str]) -> str:
