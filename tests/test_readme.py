@@ -30,3 +30,16 @@ def test_every_normalizer_and_profile_is_documented() -> None:
         assert f"| `{entry.name}` |" in README, entry.name
     for profile in cleaner.PROFILES:
         assert f"| `{profile}` |" in README, profile
+
+
+def test_the_main_normalizer_table_is_in_pipeline_order_with_the_right_profiles() -> None:
+    section = README.split("## Normalizers\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[1:-1] for line in section.splitlines() if line.startswith("| `")]
+    names = [cells[0].strip().strip("`") for cells in rows]
+    assert names == [n.name for n in cleaner.list_normalizers()]
+    profiles = ["default", "preserve", "search", "strict"]
+    assert sorted(cleaner.PROFILES) == sorted(profiles)
+    for cells, entry in zip(rows, cleaner.list_normalizers(), strict=True):
+        assert cells[1].strip() == ("yes" if entry.lossy else "no"), entry.name
+        ticked = [p for p, cell in zip(profiles, cells[2:6], strict=True) if cell.strip() == "✓"]
+        assert ticked == [p for p in profiles if entry.name in cleaner.PROFILES[p]], entry.name
