@@ -34,6 +34,7 @@ CMS_CASES = [
     ("[[[system-code:x]]]", "[]"),
     ("p\r\n[[system-code:ad:autoads]]\r\np", "p\r\np"),
     ("[[system-code:ad:autoads]]\n", ""),
+    ("p\n[[system-code:ad:autoads]]", "p\n"),  # line-local: each line goes with its own line break
     ("", ""),
 ]
 

@@ -119,7 +119,8 @@ def remove_patterns(
     compiled = tuple(compiled)
     out = []
     changed = False
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
         new = line
         for source, rx in compiled:
             try:
@@ -130,6 +131,8 @@ def remove_patterns(
         if new != line:
             changed = True
             if not new.strip(" \t\r"):
+                if number == len(lines) and out:
+                    out.append("")  # the line break before a removed last line belongs to the line above
                 continue
         out.append(new)
     return "\n".join(out) if changed else text

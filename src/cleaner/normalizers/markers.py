@@ -81,7 +81,7 @@ def cms_markers(text: str, *, patterns: tuple[str, ...] = ()) -> str:
     within one line, each run with a time limit) whose matches go the same way.
 
     >>> cms_markers("نص {{ad-slot-3}}\\n{{ad-slot-4}}", patterns=(r"\\{\\{ad-slot-\\d+\\}\\}",))
-    'نص '
+    'نص \\n'
     """
     if patterns:
         return _with_patterns(text, tuple(patterns))
@@ -103,7 +103,9 @@ def cms_markers(text: str, *, patterns: tuple[str, ...] = ()) -> str:
         stripped = _strip_line(line)
         if stripped == line or stripped.strip(" \t\r"):
             kept.append(stripped)
-        # else: the line held only markers and goes
+        elif end == len(text):
+            kept.append("")  # a last line of markers goes; the line break before it is the line above's
+        # else: the line held only markers and goes with its own line break
         pos = end + 1
         start = text.find(_OPEN, pos)
     if pos <= len(text):
