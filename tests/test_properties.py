@@ -6,6 +6,7 @@ import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner.registry import REGISTRY
@@ -19,16 +20,8 @@ FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 
 @pytest.mark.parametrize("profile", PROFILES)
 @FAST
-@given(text=texts)
+@given(text=st.one_of(texts, article))
 def test_every_profile_is_idempotent(profile: str, text: str) -> None:
-    once = cleaner.clean(text, profile=profile)
-    assert cleaner.clean(once, profile=profile) == once
-
-
-@pytest.mark.parametrize("profile", PROFILES)
-@FAST
-@given(text=article)
-def test_every_profile_is_idempotent_on_articles(profile: str, text: str) -> None:
     once = cleaner.clean(text, profile=profile)
     assert cleaner.clean(once, profile=profile) == once
 
