@@ -179,26 +179,25 @@ def _url_spans(text: str, memo: list) -> list[tuple[int, int]]:
     return memo[1]
 
 
+def _outside_urls(pattern: re.Pattern[str], text: str, memo: list) -> list[tuple[int, int]]:
+    """Spans of ``pattern`` in ``text`` that do not start inside a URL or e-mail address."""
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    if spans:
+        protected = _merge(_url_spans(text, memo), text)
+        spans = [span for span in spans if not inside(protected, span[0])]
+    return spans
+
+
 def _links_once(text: str, urls: str, emails: str, mentions: str, hashtags: str, memo: list) -> str:
     if urls != "keep" and (spans := _url_spans(text, memo)):
         text = _replace(text, spans, lambda _: "" if urls == "remove" else PLACEHOLDERS["urls"])
     if emails != "keep" and (spans := email_spans(text)):
         text = _replace(text, spans, lambda _: "" if emails == "remove" else PLACEHOLDERS["emails"])
-    if mentions != "keep" and "@" in text:
-        spans = [(m.start(), m.end()) for m in MENTION.finditer(text)]
-        if spans:
-            protected = _merge(_url_spans(text, memo), text)
-            spans = [span for span in spans if not inside(protected, span[0])]
-        if spans:
-            text = _replace(text, spans, lambda _: "" if mentions == "remove" else PLACEHOLDERS["mentions"])
-    if hashtags != "keep" and "#" in text:
-        spans = [(m.start(), m.end()) for m in HASHTAG.finditer(text)]
-        if spans:
-            protected = _merge(_url_spans(text, memo), text)
-            spans = [span for span in spans if not inside(protected, span[0])]
-        if spans:
-            if hashtags == "words":
-                text = _replace(text, spans, _hashtag_words)
-            else:
-                text = _replace(text, spans, lambda _: "" if hashtags == "remove" else PLACEHOLDERS["hashtags"])
+    if mentions != "keep" and "@" in text and (spans := _outside_urls(MENTION, text, memo)):
+        text = _replace(text, spans, lambda _: "" if mentions == "remove" else PLACEHOLDERS["mentions"])
+    if hashtags != "keep" and "#" in text and (spans := _outside_urls(HASHTAG, text, memo)):
+        if hashtags == "words":
+            text = _replace(text, spans, _hashtag_words)
+        else:
+            text = _replace(text, spans, lambda _: "" if hashtags == "remove" else PLACEHOLDERS["hashtags"])
     return text
