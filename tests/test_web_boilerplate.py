@@ -6,6 +6,7 @@ import time
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner.normalizers.boilerplate import (
@@ -92,6 +93,11 @@ def test_a_widget_glued_inside_a_paragraph_goes_and_the_paragraph_stays() -> Non
         ("وانتهى الموسم بفوز الفريق. سمات الفريق الأول الدوري", "وانتهى الموسم بفوز الفريق."),
         ("سمات الشخصية القيادية كثيرة ومنها الصبر والحكمة.", "سمات الشخصية القيادية كثيرة ومنها الصبر والحكمة."),
         ("قال إن للمزيد من التفاصيل موعدا آخر.", "قال إن للمزيد من التفاصيل موعدا آخر."),
+        # "rn" left of an escaped line end ("\\r\\n") after Arabic prose goes; elsewhere it stays
+        ("واعتبرت من صفاته و خصائصه الطبيعية.rn rn", "واعتبرت من صفاته و خصائصه الطبيعية."),
+        ("دون أن يؤمن في واقعه ويقظته.rnالرؤيا في المنام", "دون أن يؤمن في واقعه ويقظته. الرؤيا في المنام"),
+        ("الرابط https://example.com/a.rn للتحميل.", "الرابط https://example.com/a.rn للتحميل."),
+        ("It is a modern world. rn is a token.", "It is a modern world. rn is a token."),
     ],
 )
 def test_glued_spans(line: str, expected: str) -> None:
@@ -155,3 +161,75 @@ def test_idempotent_on_any_text(text: str) -> None:
 @given(article)
 def test_generated_articles_without_furniture_are_untouched(text: str) -> None:
     assert boilerplate(text) == text
+
+
+# --- The prefilter: one search finds every line a rule may act on -------------------------------
+
+_MARKS = "\u064b\u064e\u0650\u0651\u0652\u0640"
+
+
+def _variants(phrase: str) -> list[str]:
+    """``phrase`` as the rules still match it: marks after the letters, other spaces, other case."""
+    marked = "".join(c + ("\u064e\u0651" if "\u0621" <= c <= "\u064a" else "") for c in phrase)
+    return [phrase, marked, phrase.replace(" ", "\u00a0 "), phrase.upper(), phrase.replace("ا", "أ")]
+
+
+@pytest.mark.parametrize("extra", [(), ("خبر عاجل", "-- ملحوظة", "Advertisement")])
+def test_the_prefilter_finds_every_phrase_wherever_a_rule_can_use_it(extra: tuple[str, ...]) -> None:
+    from cleaner.normalizers.boilerplate import _quick_none, rules
+
+    r = rules(extra)
+    lists = load_phrases()
+    inside = set(lists["related"] + lists["span"] + lists["tail"])
+    for phrase in {p for ps in lists.values() for p in ps} | set(extra):
+        for v in _variants(phrase):
+            lines = [v, f"  - {v}: عنوان", f"http://x.com{v}"]  # where a line-opening phrase counts
+            lines += [f"نص الخبر. {v} عنوان", f"نص{v}نص"] if phrase in inside else []  # and one inside a line
+            for line in lines:
+                assert r.may_hold(line), (phrase, line)
+                assert not _quick_none(line, extra), (phrase, line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_a_line_the_prefilter_passes_over_holds_nothing_for_any_rule(text: str) -> None:
+    from cleaner.normalizers.boilerplate import _COPYRIGHT, _SOCIAL, _quick_none, rules
+
+    r = rules(())
+    for line in text.split("\n"):
+        s = line.strip()
+        fires = bool(
+            s
+            and (
+                r.related.match(s) or r.line.match(s) or r.alone.match(s) or r.span.search(s) or r.glued.search(s)
+                or r.tail.search(s) or _COPYRIGHT.search(s) or _SOCIAL.match(s)
+            )
+        )
+        if fires:
+            assert r.may_hold(line) and not _quick_none(line, ())
+
+
+_PIECES = [
+    "نص الخبر الأول طويل بما يكفي ليكون فقرة كاملة من فقرات المقال وهو ينتهي بنقطة في آخره.",
+    "عنوان خبر آخر",
+    "اقرأ أيضاً:",
+    "قصص ذات صلة",
+    "تابعونا على فيسبوك",
+    "مذكرات فلان (2): الحلقة الثانية",
+    "مذكرات فلان (3): الحلقة الثالثة",
+    "مذكرات فلان (4): الحلقة الرابعة",
+    "نص الخبر هنا. اقرأ أيضاًالعالمعنوان خبر عن حدث آخر كما أعلنت الوزارة أمس.",
+    "للتواصل: 0501234567",
+    "جميع الحقوق محفوظة",
+    "  ",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["\n", "\r\n"]))
+def test_cleaning_by_parts_equals_cleaning_the_whole_text(lines: list[str], sep: str) -> None:
+    from cleaner.normalizers.boilerplate import _rounds
+
+    text = sep.join(lines)
+    assert boilerplate(text) == (_rounds(text.replace("\r\n", "\n"), ()) if text.strip() else text)

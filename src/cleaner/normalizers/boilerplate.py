@@ -37,26 +37,33 @@ def load_phrases() -> dict[str, tuple[str, ...]]:
 # Short vowels, superscript alef, tatweel and the Quranic marks (a later step may drop any of them).
 _MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
 _MARKS = f"[{_MARK_CHARS}]{{0,4}}"
+_MARKS_LIST = "".join(  # the characters of _MARK_CHARS, one by one
+    chr(c)
+    for a, b in ((0x610, 0x61A), (0x64B, 0x65F), (0x670, 0x670), (0x640, 0x640), (0x6D6, 0x6DC), (0x6DF, 0x6E8), (0x6EA, 0x6ED))
+    for c in range(a, b + 1)
+)
 _FOLD = {"ا": "اأإآٱ", "أ": "اأإآٱ", "إ": "اأإآٱ", "آ": "اأإآٱ", "ي": "يى", "ى": "يى", "ة": "ةه", "ه": "ةه"}
 
 
-def _phrase_pattern(phrase: str) -> str:
+def _phrase_pattern(phrase: str, marks: bool = True) -> str:
+    """The pattern of ``phrase`` (with re.IGNORECASE); ``marks=False``: for a text holding no mark,
+    where the marks allowed after each letter would match nothing anyway."""
     parts = []
     for ch in phrase:
         if ch.isspace():
             parts.append(r"[\s\u00a0]{1,3}")
         elif ch in _FOLD:
-            parts.append(f"[{_FOLD[ch]}]{_MARKS}")
+            parts.append(f"[{_FOLD[ch]}]{_MARKS if marks else ''}")
         elif ch.isalpha() and "\u0600" <= ch <= "\u06ff":
-            parts.append(re.escape(ch) + _MARKS)
+            parts.append(re.escape(ch) + (_MARKS if marks else ""))
         else:
             parts.append(re.escape(ch))
     return "".join(parts)
 
 
-def _alternation(phrases: tuple[str, ...]) -> str:
+def _alternation(phrases: tuple[str, ...], marks: bool = True) -> str:
     unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    return "|".join(_phrase_pattern(p) for p in unique) or r"(?!)"
+    return "|".join(_phrase_pattern(p, marks) for p in unique) or r"(?!)"
 
 
 # What a phrase's first letter matches under re.IGNORECASE when it is an ASCII letter (checked
@@ -64,7 +71,7 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 _ASCII_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
-def _search_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+def _search_pattern(phrases: tuple[str, ...], marks: bool = True) -> re.Pattern[str]:
     """``re.compile(f"(?:{_alternation(phrases)})", re.IGNORECASE)`` with the same matches, faster to search.
 
     The plain alternation is tried at every position of a line. Here one case-sensitive class of
@@ -74,7 +81,7 @@ def _search_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     first characters, so at any position the same phrase wins as in the plain alternation.
     """
     def plain() -> re.Pattern[str]:
-        return re.compile(f"(?:{_alternation(phrases)})", re.IGNORECASE)
+        return re.compile(f"(?:{_alternation(phrases, marks)})", re.IGNORECASE)
 
     unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     groups: dict[str, tuple[str, frozenset[str], list[str]]] = {}
@@ -89,7 +96,7 @@ def _search_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
             first, chars, key = re.escape(ch), frozenset(ch), ch
         else:
             return plain()  # a cased non-ASCII first letter: keep the plain alternation
-        pattern = _phrase_pattern(phrase)
+        pattern = _phrase_pattern(phrase, marks)
         if not pattern.startswith(first):
             return plain()
         group = groups.setdefault(key, (first, chars, []))
@@ -111,37 +118,6 @@ def _search_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
         return plain()
     starts = "".join(sorted(set().union(*(chars for _, chars, _ in groups.values()))))
     return re.compile(f"(?-i:[{re.escape(starts)}])(?:{'|'.join(alternatives)})", re.IGNORECASE)
-
-
-def _presence_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two patterns, one of which finds something in a line exactly when one of ``phrases`` occurs in it.
-
-    Only whether a phrase occurs is asked, not which one, so the phrases without a cased letter
-    are grouped under each exact first letter (a fold class spelled out letter by letter, marks
-    after it read once) and need no re.IGNORECASE: the engine skips to those letters and rejects
-    the other groups on one comparison. The phrases with a cased letter go to :func:`_search_pattern`.
-    """
-    unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    cased = tuple(p for p in unique if any(c.lower() != c or c.upper() != c for c in p))
-    groups: dict[str, list[str]] = {}
-    for phrase in unique:
-        if phrase in cased:
-            continue
-        ch = phrase[0]
-        first = f"[{_FOLD[ch]}]" if ch in _FOLD else re.escape(ch)
-        pattern = _phrase_pattern(phrase)
-        if not pattern.startswith(first):
-            return _search_pattern(phrases), re.compile(r"(?!)")
-        for letter in _FOLD.get(ch, ch):
-            groups.setdefault(letter, []).append(pattern[len(first) :])
-    alternatives = []
-    for letter, rests in groups.items():
-        if all(r.startswith(_MARKS) for r in rests):
-            alternatives.append(re.escape(letter) + _MARKS + f"(?:{'|'.join(r[len(_MARKS):] for r in rests)})")
-        else:
-            alternatives.append(re.escape(letter) + f"(?:{'|'.join(rests)})")
-    uncased = re.compile("|".join(alternatives) or r"(?!)")
-    return uncased, _search_pattern(cased) if cased else re.compile(r"(?!)")
 
 
 # What may stand before a phrase at the start of a line: decoration, stray marks, and a link, e-mail
@@ -170,30 +146,264 @@ _OPENER = re.compile(
 )
 
 
-class _Rules:
-    """Compiled matchers for one set of phrases (the built-in lists plus the user's)."""
+# --- The prefilter: one search over the whole text finds every line a rule may act on ------------
+#
+# Most lines of an article are prose that no rule touches. One compiled search finds the few lines
+# that may hold furniture; the rules only look at those. The search is a superset: wherever a rule
+# can match, it finds something in the same line (tested against the rules on generated lines). It
+# looks for
+# - a phrase that can stand inside a line (a glued related prompt, a navigation token, a tail
+#   widget): a piece of the phrase that starts with its rarest letter, so that the engine skips
+#   ahead to a few rare letters and seldom stops;
+# - a phrase that only opens a line (``[line]``, ``[alone]`` and the user's phrases): a line end,
+#   the decoration a line may open with, then the phrase's first letters;
+# - what else a rule keys on: ``©``, ``(c)``, ``محفوظة``, "rights", and the ``://``, ``www.``, ``@``
+#   and ``#`` of an address or mention that may stand before a phrase or make a social line.
 
-    def __init__(self, extra: tuple[str, ...]):
-        lists = load_phrases()
-        self.related = re.compile(_LEAD + f"(?:{_alternation(lists['related'])})", re.IGNORECASE)
-        self.line = re.compile(_LEAD + f"(?:{_alternation(lists['line'] + extra)})", re.IGNORECASE)
-        self.alone = re.compile(_LEAD + f"(?:{_alternation(lists['alone'])})", re.IGNORECASE)
-        self.glued = _search_pattern(lists["related"])
-        self.span = _search_pattern(lists["span"])
-        self.tail = _search_pattern(lists["tail"])
-        # One search tells whether a line can hold a glued widget at all (the fast path per line).
-        self._presence = _presence_patterns(lists["span"] + lists["related"] + lists["tail"])
+# Characters per 10,000 in Arabic news text (the bulk corpus after the `default` letter steps);
+# a character not listed is rarer than all of these.
+_FREQ = dict(
+    zip(
+        "الیيمونرتبةعدسفقهكحج،شصط.خض\"زذثئغء-ظؤ:()/0123456789",
+        (1428, 900, 690, 690, 496, 420, 410, 386, 379, 290, 270, 252, 244, 209, 200, 183, 175, 145, 144, 112,
+         82, 77, 76, 74, 65, 64, 55, 54, 51, 43, 42, 36, 33, 28, 22, 16, 9, 9, 5, 5, 3,
+         17, 17, 14, 6, 5, 6, 5, 5, 4, 4),
+    )
+)
+# The pattern is compiled at start-up, so it is written to compile fast: the engine's compiler
+# builds a 64 K bitmap for a character class holding more than two runs of code points outside
+# Latin-1 (about 0.1 ms each), so every class here holds at most two such runs, and the marks and
+# spaces are matched loosely by character categories (a superset: more candidates, never fewer).
+_T_SPACE = "[^\\S\\n]"  # a space inside one line (what ``\s`` matches there)
+# A mark: one class, quick to test. The marks other than tatweel and the small waw and yeh are
+# neither letters nor spaces; those three are letters to the engine, so a text holding one of them
+# gets the looser pattern, where a mark may also be a space or punctuation.
+_T_MARKS = {False: "[^\\w\\s]", True: "[\\W\u0640\u06e5\u06e6]"}
+_TATWEELS = ("\u0640", "\u06e5", "\u06e6")
+_T_LEAD = f"{_T_SPACE}*+(?:[^\\w\\n]|[\u0640\u06e5\u06e6]){{0,16}}+"  # what _LEAD allows before a phrase, loosely
+_PIECE_LETTERS = 4  # a piece found inside a line holds at most this many letters from its rare letter on
+_BEHIND = 6  # and checks this many characters before it
+_HEAD_CHARS = 4  # a piece found at the start of a line holds this many characters of the phrase
+# Pieces for the rules that key on something other than a phrase (the copyright notice, addresses).
+_SPECIAL = ("©", "(c)", "محفوظ", "rights", "://", "www.", "@", "#", "rn")
+
+
+def _chars(ch: str) -> str | None:
+    """The characters a phrase's ``ch`` matches under re.IGNORECASE (``None``: a cased non-ASCII letter)."""
+    if ch in _FOLD:
+        return _FOLD[ch]
+    if ch.isascii() and ch.isalpha():
+        low = ch.lower()
+        return low + low.upper() + _ASCII_FOLDS.get(low, "")
+    if ch.lower() != ch or ch.upper() != ch:
+        return None
+    return ch
+
+
+def _one_of(chars: str, *more: str) -> str:
+    """A pattern matching one character of ``chars`` or of the patterns ``more``, fast to compile
+    (classes of at most two runs of code points; two fold letters apart make two classes)."""
+    codes = sorted(set(map(ord, chars)))
+    runs: list[list[int]] = []
+    for c in codes:
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+
+    def item(a: int, b: int) -> str:
+        return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+    parts = [f"[{''.join(item(a, b) for a, b in runs[i : i + 2])}]" for i in range(0, len(runs), 2)]
+    parts = [p if p[1:-1] != re.escape(p[1:-1].replace("\\", "")) or len(p) != 3 else p[1:-1] for p in parts]
+    parts += more
+    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+
+
+def _arabic(ch: str) -> bool:
+    """Whether the phrase pattern allows marks after ``ch`` (see :func:`_phrase_pattern`)."""
+    return ch in _FOLD or (ch.isalpha() and "\u0600" <= ch <= "\u06ff")
+
+
+def _piece(text: str, loose: bool = False) -> str | None:
+    """A case-sensitive pattern matching (at least) what ``_phrase_pattern(text)`` matches under
+    re.IGNORECASE inside a line."""
+    parts = []
+    for k, ch in enumerate(text):
+        if ch.isspace():
+            parts.append(f"{_T_SPACE}{{1,3}}")
+            continue
+        chars = _chars(ch)
+        if chars is None:
+            return None
+        parts.append(_one_of(chars))
+        if _arabic(ch) and k + 1 < len(text):  # marks after the last letter cannot matter
+            parts.append(f"{_T_MARKS[loose]}{{0,4}}")
+    return "".join(parts)
+
+
+def _inside_piece(phrase: str, loose: bool = False) -> tuple[str, str] | None:
+    """The first characters and the rest of a pattern finding ``phrase`` inside a line.
+
+    It starts at the phrase's rarest letter, so that the engine skips ahead to a few rare letters,
+    looks ahead at up to :data:`_PIECE_LETTERS` letters of the phrase, and checks up to
+    :data:`_BEHIND` characters before that letter with a look-behind of fixed width: the ``d``-th
+    character before it may be any character of the ``d`` phrase characters before it, a mark or a
+    space (each phrase character stands for one or more characters of text), so the look-behind
+    holds wherever the phrase occurs.
+    """
+    best = None
+    for k, ch in enumerate(phrase):
+        if ch.isspace():
+            continue
+        chars = _chars(ch)
+        if chars is None:
+            return None
+        cost = sum(_FREQ.get(c, 1) for c in chars)
+        if best is None or cost < best[0]:
+            best = (cost, k, chars)
+    if best is None:
+        return None
+    _, k, chars = best
+    after, count = phrase[k + 1 :], 1
+    for end, ch in enumerate(after):
+        count += not ch.isspace()
+        if count >= _PIECE_LETTERS:
+            after = after[: end + 1]
+            break
+    ahead = _piece(after, loose)
+    if ahead is None:
+        return None
+    if after and _arabic(phrase[k]):
+        ahead = f"{_T_MARKS[loose]}{{0,4}}" + ahead
+    # Checked in the order that rejects most candidates soonest: the letters after, the character
+    # just before, then the wider look-behind.
+    rest = f"(?={ahead})" if ahead else ""
+    width = min(_BEHIND, k)
+    if width:
+        classes = []
+        for d in range(width, 0, -1):
+            near = phrase[k - d : k]
+            members = "".join(_chars(c) or c for c in near if not c.isspace())
+            more = [_T_MARKS[True]] if any(_arabic(c) for c in near) else []
+            more += [_T_SPACE] if any(c.isspace() for c in near) else []
+            classes.append(_one_of(members, *more))
+        near = "".join(_chars(c) or c for c in phrase[k - 1 : k] if not c.isspace())
+        rest += f"(?<=[{re.escape(near)}\\W\u0640\u06e5\u06e6]{_one_of(chars)})"  # one class, quick to test
+        if width > 1:
+            rest += f"(?<={''.join(classes)}{_one_of(chars)})"
+    return chars, rest
+
+
+class _Trigger:
+    """Finds the lines any rule may act on: :meth:`positions` in a whole text, :meth:`holds` for one line.
+
+    ``pattern`` finds a piece of a phrase (see :func:`_inside_piece`), a line start followed by the
+    first letters of a phrase that opens a line, or a special; ``head`` is its line-start part alone,
+    for the first line of a text.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], head: re.Pattern[str]):
+        self.pattern = pattern
+        self.head = head
+
+    def positions(self, text: str) -> list[int]:
+        """Positions in ``text`` (a whole text) of furniture candidates: every line a rule may act
+        on holds one (the first line may hold one at 0)."""
+        out = [0] if self.head.match(text) else []
+        out.extend(m.end() - 1 for m in self.pattern.finditer(text))
+        return out
+
+    def holds(self, line: str) -> bool:
+        """Whether a rule may act on ``line`` (one line): ``False`` means no rule does."""
+        return self.head.match(line) is not None or self.pattern.search(line) is not None
+
+
+@functools.lru_cache(maxsize=32)
+def _trigger(extra: tuple[str, ...] = (), loose: bool = False) -> _Trigger | None:
+    """The :class:`_Trigger` for the built-in phrases plus ``extra`` (``None``: cannot be built);
+    ``loose``: for a text holding a tatweel or a small waw or yeh (see :data:`_T_MARKS`)."""
+    lists = load_phrases()
+    inside = {p.strip() for p in lists["related"] + lists["span"] + lists["tail"]}
+    opening = {p.strip() for p in lists["line"] + lists["alone"] + extra} - inside
+    heads: set[str] = set()  # the first characters of the phrases that open a line
+    for phrase in sorted(p for p in opening if p):
+        if phrase[0].isalpha():  # after the decoration _LEAD allows (an address before it is a special)
+            head = _piece(phrase[:_HEAD_CHARS].rstrip(), loose)
+            if head is None:
+                return None
+            heads.add(head)
+        else:
+            inside.add(phrase)
+    # One branch per first character: the engine skips to those characters (the set of first
+    # characters of the branches) and tries only the branch that opens with the one it found.
+    by_char: dict[str, set[str]] = {}
+    for phrase in sorted(p for p in inside | set(_SPECIAL) if p):
+        piece = _inside_piece(phrase, loose)
+        if piece is None:
+            return None
+        for ch in piece[0]:
+            by_char.setdefault(ch, set()).add(piece[1])
+    starts = f"(?:{'|'.join(sorted(heads))})" if heads else "(?!)"
+    alternatives = [re.escape("\n") + _T_LEAD + starts]
+    # The engine tries the branches in turn at each stop: the commonest first characters first.
+    for ch, rests in sorted(by_char.items(), key=lambda item: (-_FREQ.get(item[0], 0), item[0])):
+        alternatives.append(re.escape(ch) + ("" if "" in rests else f"(?:{'|'.join(sorted(rests))})"))
+    return _Trigger(re.compile("|".join(alternatives)), re.compile(_T_LEAD + starts))
+
+
+class _Rules:
+    """Compiled matchers for one set of phrases (the built-in lists plus the user's), each compiled on first use."""
+
+    def __init__(self, extra: tuple[str, ...], marks: bool = True):
+        self.extra = extra
+        self.marks = marks  # False: the matchers for a line holding no mark (smaller, faster to compile)
 
     @functools.cached_property
-    def any_span(self) -> re.Pattern[str]:
-        """Any span, glued or tail phrase (compiled on first use; :meth:`may_hold_span` is the fast test)."""
-        lists = load_phrases()
-        return _search_pattern(lists["span"] + lists["related"] + lists["tail"])
+    def plain(self) -> _Rules:
+        """The same rules for a line holding no mark (see :func:`_phrase_pattern`)."""
+        return _Rules(self.extra, marks=False) if self.marks else self
 
-    def may_hold_span(self, line: str) -> bool:
-        """Whether ``any_span`` finds something in ``line`` (a faster test of the same)."""
-        uncased, cased = self._presence
-        return bool(uncased.search(line) or cased.search(line))
+    def for_line(self, line: str) -> _Rules:
+        return self if _MARKS_RE.search(line) else self.plain
+
+    @functools.cached_property
+    def related(self) -> re.Pattern[str]:
+        return re.compile(_LEAD + f"(?:{_alternation(load_phrases()['related'], self.marks)})", re.IGNORECASE)
+
+    @functools.cached_property
+    def line(self) -> re.Pattern[str]:
+        return re.compile(_LEAD + f"(?:{_alternation(load_phrases()['line'] + self.extra, self.marks)})", re.IGNORECASE)
+
+    @functools.cached_property
+    def alone(self) -> re.Pattern[str]:
+        return re.compile(_LEAD + f"(?:{_alternation(load_phrases()['alone'], self.marks)})", re.IGNORECASE)
+
+    @functools.cached_property
+    def glued(self) -> re.Pattern[str]:
+        return _search_pattern(load_phrases()["related"], self.marks)
+
+    @functools.cached_property
+    def span(self) -> re.Pattern[str]:
+        return _search_pattern(load_phrases()["span"], self.marks)
+
+    @functools.cached_property
+    def tail(self) -> re.Pattern[str]:
+        return _search_pattern(load_phrases()["tail"], self.marks)
+
+    def trigger(self, text: str) -> _Trigger | None:
+        """:func:`_trigger` for these phrases and ``text`` (``None``: every line must be looked at)."""
+        return _trigger(self.extra, any(t in text for t in _TATWEELS))
+
+    def may_hold(self, line: str) -> bool:
+        """Whether any rule may find furniture in ``line``: ``False`` means none does."""
+        trigger = self.trigger(line)
+        return trigger is None or trigger.holds(line)
+
+    def may_hold_inside(self, line: str) -> bool:
+        """Whether a rule may find furniture inside ``line`` (a glued widget): ``False`` means none does."""
+        trigger = self.trigger(line)
+        return trigger is None or trigger.pattern.search(line) is not None  # (no line end: no line-start piece)
 
 
 @functools.lru_cache(maxsize=32)
@@ -223,8 +433,9 @@ def line_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
     """``"related"`` (a prompt alone: headlines may follow), ``"line"`` (one furniture line) or ``None``."""
     r = rules(extra)
     s = line.strip()
-    if not s:
+    if not s or not r.may_hold(line):
         return None
+    r = r.for_line(s)
     for kind, matcher in (("related", r.related), ("line", r.line)):
         m = matcher.match(s)
         if not m:
@@ -292,7 +503,9 @@ def classify_boilerplate(lines: list[str], extra: tuple[str, ...] = ()) -> list[
     return _classify(lines, extra, {})
 
 
-def _classify(lines: list[str], extra: tuple[str, ...], kinds: dict[str, str | None]) -> list[bool]:
+def _classify(
+    lines: list[str], extra: tuple[str, ...], kinds: dict[str, str | None], plain: bool = False
+) -> list[bool]:
     """:func:`classify_boilerplate`, with ``line_kind`` of each distinct line kept in ``kinds``."""
     out = [False] * len(lines)
     pending = 0  # headline lines a standalone prompt may still take
@@ -302,7 +515,7 @@ def _classify(lines: list[str], extra: tuple[str, ...], kinds: dict[str, str | N
             continue
         kind = kinds.get(line, _UNKNOWN)
         if kind is _UNKNOWN:
-            kind = kinds[line] = line_kind(line, extra)
+            kind = kinds[line] = None if plain else line_kind(line, extra)
         if kind:
             out[i] = True
             pending = 5 if kind == "related" else 0
@@ -378,6 +591,9 @@ def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]
     ['اقرأ أيضاًالمملكةعنوان خبر آخر هنا']
     """
     r = rules(extra)
+    if not r.may_hold_inside(line):
+        return []
+    r = r.for_line(line)
     spans: list[tuple[int, int]] = []
     for m in r.span.finditer(line):
         after = line[m.end()] if m.end() < len(line) else " "
@@ -416,7 +632,17 @@ def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]
         if _words(rest) > 15 or _SENTENCE_END.search(rest.rstrip()):
             continue
         spans.append((start, end_of_text))
+    # "rn" left of an escaped line end ("\\r\\n" that lost its backslashes) after a sentence of
+    # Arabic text: ".rn rn" closing a paragraph, ".rnالرؤيا" glued to the next sentence.
+    if "rn" in line:
+        for m in _RN.finditer(line):
+            if _ARABIC_LETTER.search(line, max(0, m.start() - 12), m.start()):
+                spans.append((m.start(), m.end()))
     return _merge(spans)
+
+
+_RN = re.compile(r"(?<=[.!?؟:)\]»\"”])(?:rn)+(?:[ \t\u00a0]{1,2}(?:rn)+)*(?![A-Za-z0-9/])")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 def _trimmed(line: str, i: int) -> int:
@@ -493,29 +719,176 @@ def boilerplate(text: str, *, phrases: tuple[str, ...] = ()) -> str:
     'نص الخبر.\\nنص أخير.'
     """
     extra = tuple(phrases)
-    if not text.strip():
+    if not text or text.isspace():
         return text
     if "\r" in text:  # a line ended by CR alone is a line (``whitespace`` makes it one later anyway)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) <= _QUICK_CHARS and _quick_none(text, extra):
+        return _rounds(text, extra, plain=True)  # no phrase anywhere: no pattern compiled at all
+    trigger = rules(extra).trigger(text)
+    if trigger is None:
+        return _rounds(text, extra)
+    return _by_parts(text, extra, trigger)
+
+
+# --- Short texts: a check with no pattern to compile ------------------------------------------------
+#
+# Compiling the trigger costs start-up time that a short text (a single article from stdin) would
+# spend for nothing when it holds no furniture. There, the text is folded as the phrase patterns
+# fold it (marks and tatweel dropped, alef, yeh and teh marbuta forms unified, case folded, runs of
+# spaces made one) and searched with ``in`` for each phrase that may stand inside a line and each
+# special, and the start of each line (after any decoration) is compared with the phrases that open
+# a line. Finding none, no rule but the closing series can act on any line.
+
+_QUICK_CHARS = 1 << 16
+_QUICK_FOLD = {ord(c): None for c in _MARKS_LIST}
+_QUICK_FOLD.update({ord(c): "ا" for c in "أإآٱ"})
+_QUICK_FOLD.update({ord("ى"): "ي", ord("ة"): "ه", ord("İ"): "i", ord("ı"): "i", ord("ſ"): "s", ord("\u212a"): "k"})
+_QUICK_FOLD.update({ord(c): " " for c in "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"})
+_QUICK_FOLD.update({c: " " for c in range(0x2000, 0x200B)})
+_QUICK_LEAD = " *#>-–—•■▪●◆|/"
+
+
+def _quick_fold(text: str) -> str:
+    text = text.translate(_QUICK_FOLD).lower()
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
+@functools.lru_cache(maxsize=32)
+def _quick_phrases(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(phrases searched anywhere, phrases that open a line), folded; ``None``: no quick check."""
+    lists = load_phrases()
+    inside = {p.strip() for p in lists["related"] + lists["span"] + lists["tail"]} | set(_SPECIAL)
+    opening = set()
+    for phrase in {p.strip() for p in lists["line"] + lists["alone"] + extra}:
+        if any(c.isalpha() and (c.lower() != c or c.upper() != c) and not c.isascii() for c in phrase):
+            return None  # a cased non-ASCII letter: its case folds are not worked out here
+        (opening if phrase[:1].isalpha() else inside).add(phrase)
+    fold = lambda ps: tuple(sorted({_quick_fold(p).strip() for p in ps if p.strip()}))  # noqa: E731
+    return fold(inside), fold(opening)
+
+
+def _quick_none(text: str, extra: tuple[str, ...]) -> bool:
+    """Whether no phrase, special or address occurs in ``text`` (``False`` when unsure)."""
+    phrases = _quick_phrases(extra)
+    if phrases is None:
+        return False
+    inside, opening = phrases
+    folded = _quick_fold(text)
+    if any(p in folded for p in inside):
+        return False
+    return not any(line.lstrip(_QUICK_LEAD).startswith(opening) for line in folded.split("\n"))
+
+
+def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
+    """:func:`_rounds` on the parts of ``text`` that may change, the rest as it is.
+
+    A *fixed line* is a line no rule touches in any round, and which stops every rule that carries
+    over lines: no phrase in it (the trigger finds nothing), more than 12 words ending a sentence,
+    not a headline a prompt could take, not a closing contact line. The rules carry state forward
+    (a prompt takes the next headlines) and look back only from the end of the text (a closing
+    series, a closing furniture block), and none of them reaches across a fixed line. So the text
+    is cut into parts: from a line holding a candidate to the next fixed line, and the *closing
+    part* from the last fixed line to the end; each is cleaned on its own (every round of
+    :func:`_rounds`), and the lines between parts stay as they are.
+    """
+    hits = trigger.positions(text)
+    n = len(text)
+    starts: list[int] = []  # the lines holding a candidate (their first offsets, in order)
+    line_end = -1
+    for h in sorted(hits):
+        if h <= line_end:
+            continue  # on the line found last
+        starts.append(text.rfind("\n", max(line_end, 0), h) + 1)  # looks back no further than that line
+        line_end = text.find("\n", h)
+        if line_end < 0:
+            break
+    marked = set(starts)
+
+    def fixed(start: int, end: int) -> bool:
+        if start in marked:
+            return False
+        line = text[start:end]
+        return (
+            len(line.split(None, 13)) > 12
+            and bool(_SENTENCE_END.search(line))
+            and not _headline_like(line)
+            and not _trailing_ok(line)
+        )
+
+    # The closing part: from the last fixed line on.
+    close = 0
+    end = n
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1 if end > 0 else 0
+        if fixed(start, end):
+            close = start
+            break
+        end = start - 1
+    out: list[str] = []
+    pos = 0  # text[:pos] is done; pos is a line start or just after a fixed line
+    k = 0
+    while k < len(starts) and starts[k] < close:
+        start = starts[k]
+        # The part runs to the next fixed line after its candidates (at the latest the closing one).
+        end = text.find("\n", start)
+        while True:
+            nxt = end + 1
+            while k < len(starts) and starts[k] < nxt:
+                k += 1
+            if nxt >= close:
+                end = -1  # the part reaches the closing part: they are cleaned together
+                break
+            stop = text.find("\n", nxt)
+            stop = n if stop < 0 else stop
+            if fixed(nxt, stop):
+                end = stop
+                break
+            end = stop
+        if end < 0:
+            # Join the closing part, from the fixed line before this part (or the last part's end).
+            back = start - 1
+            close = pos
+            while back > pos:
+                first = text.rfind("\n", pos, back) + 1 if back > 0 else 0
+                first = max(first, pos)
+                if fixed(first, back):
+                    close = first
+                    break
+                back = first - 1
+            break
+        out.append(text[pos:start])
+        out.append(_rounds(text[start:end], extra))
+        pos = end
+    out.append(text[pos:close])
+    out.append(_rounds(text[close:], extra))
+    return "".join(out)
+
+
+def _rounds(text: str, extra: tuple[str, ...], plain: bool = False) -> str:
+    """The rules on ``text`` as a whole, repeated while they change it (at most five rounds);
+    ``plain``: no line holds a phrase (only the closing rules can act)."""
     # Removing a widget can expose another (a prompt now after a sentence end): repeat a few times.
     # What a line is and what its glued widgets leave depend on the line alone: each distinct line
     # is worked out once across the rounds.
     kinds: dict[str, str | None] = {}
     kept: dict[str, str] = {}
     for _ in range(5):
-        cleaned = _strip_once(text, extra, kinds, kept)
+        cleaned = _strip_once(text, extra, kinds, kept, plain)
         if cleaned == text:
             break
         text = cleaned
     return text
 
 
-def _strip_once(text: str, extra: tuple[str, ...], kinds: dict[str, str | None], kept: dict[str, str]) -> str:
+def _strip_once(
+    text: str, extra: tuple[str, ...], kinds: dict[str, str | None], kept: dict[str, str], plain: bool = False
+) -> str:
     r = rules(extra)
     lines = text.split("\n")
-    drop = _classify(lines, extra, kinds)
-    # No widget phrase anywhere in a short text (one search): then none in any of its lines.
-    maybe = len(text) > 65536 or r.may_hold_span(text)
+    drop = _classify(lines, extra, kinds, plain)
     out = []
     changed = False
     for line, dropped in zip(lines, drop, strict=True):
@@ -524,9 +897,9 @@ def _strip_once(text: str, extra: tuple[str, ...], kinds: dict[str, str | None],
             continue
         new = kept.get(line)
         if new is None:
-            new = kept[line] = _without_widgets(line, extra, r) if maybe else line
-        if new is not line:
-            changed = changed or new != line
+            new = kept[line] = line if plain else _without_widgets(line, extra, r)
+        if new != line:  # (compared by value: an equal line met before is the same line)
+            changed = True
             if not new.strip():
                 continue
             line = new
@@ -536,7 +909,7 @@ def _strip_once(text: str, extra: tuple[str, ...], kinds: dict[str, str | None],
 
 def _without_widgets(line: str, extra: tuple[str, ...], r: _Rules) -> str:
     """``line`` without its glued widgets (``line`` itself when it holds none)."""
-    spans = glued_spans(line, extra) if r.may_hold_span(line) else []
+    spans = glued_spans(line, extra)
     if not spans:
         return line
     new = remove_spans(line, spans)
