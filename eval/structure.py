@@ -211,13 +211,16 @@ def predict(path: Path, profile: str = "strict") -> dict[int, Predicted]:
             lines = _structure(step, lines, raw_lines, result)
         elif step == "headings":
             max_words = params.get("headings", {}).get("max_words", get("headings").defaults["max_words"])
-            replace, drop = heading_decisions([t for _, t in lines], max_words=max_words)
-            for k, (n, _t) in enumerate(lines):
-                if k in replace:
-                    result.setdefault(n, Predicted("heading")).label = "heading"
-                elif k in drop:  # a short line dangling at the end: removed, so measured as furniture
-                    result.setdefault(n, Predicted("boilerplate")).label = "boilerplate"
-                    result[n].by = "headings"
+            # The step sees the blank lines between paragraphs (a line break before a heading).
+            texts, numbers = [], []
+            for k, (n, t) in enumerate(lines):
+                if k and any(not raw_lines[m - 1].strip() for m in range(lines[k - 1][0] + 1, n)):
+                    texts.append("")
+                    numbers.append(None)
+                texts.append(t)
+                numbers.append(n)
+            for k in heading_decisions(texts, max_words=max_words):
+                result.setdefault(numbers[k], Predicted("heading")).label = "heading"
     for n, _t in lines:
         result.setdefault(n, Predicted("paragraph"))
     return result

@@ -186,8 +186,19 @@ HEADING_CASES = [
     (f"{P1}\nدعم مستمر:\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
     (f"{P1}\n* دعم مستمر -\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
     (f"{P1}\n\nدعم مستمر\n\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
-    (f"{P1}\n{P2}\nبرنامج بوتين", f"{P1}\n{P2}"),  # dangling at the very end: dropped
-    (f"{P1}\n{P2}\nبرنامج بوتين\n", f"{P1}\n{P2}\n"),
+    (f"{P1}\n\nعمرو بن حممة\n{P2}", f"{P1}\n\nعمرو بن حممة\n\n{P2}"),
+    # after verse, when a blank line parts it from the verse and a paragraph follows
+    (f"{P1}\nإذا لم يكن في فعله والخلائق\n\nالمقنع الكندي\n{P2}", f"{P1}\nإذا لم يكن في فعله والخلائق\n\nالمقنع الكندي\n\n{P2}"),
+    # a heading over a list of links, and a question closing it
+    (f"{P1}\n3 أمثلة لمواقع\nhttp://a.example/\nhttp://b.example/\nكيف تتم العملية؟\n{P1} {P2}",
+     f"{P1}\n\n3 أمثلة لمواقع\n\nhttp://a.example/\nhttp://b.example/\n\nكيف تتم العملية؟\n\n{P1} {P2}"),
+    (f"{P1}\nالكويت.. دولة نموذج\n{P2}", f"{P1}\n\nالكويت.. دولة نموذج\n\n{P2}"),  # ".." glued: a headline
+    (f"- {P1}\nالتجشؤ:\n- {P2}", f"- {P1}\n\nالتجشؤ\n\n- {P2}"),  # between two bulleted lists
+    # Kept as they are:
+    (f"{P1}\n{P2}\nبرنامج بوتين", f"{P1}\n{P2}\nبرنامج بوتين"),  # a short last line: never dropped
+    (f"{P1}\n{P2}\nبرنامج بوتين\n", f"{P1}\n{P2}\nبرنامج بوتين\n"),
+    (f"{P1}\n{P2}\nوالله من وراء القصد", f"{P1}\n{P2}\nوالله من وراء القصد"),  # a closing formula
+    (f"{P1}\n■ تفاصيل أخرى", f"{P1}\n■ تفاصيل أخرى"),  # nothing under it: left alone
     # Not headings:
     (f"عنوان المقال\n{P1}", f"عنوان المقال\n{P1}"),  # the title: no paragraph before it
     (f"{P1}\nكتب - ممدوح فهمي:\n{P2}", f"{P1}\nكتب - ممدوح فهمي:\n{P2}"),  # a byline
@@ -198,6 +209,17 @@ HEADING_CASES = [
     (f"{P1}\n- البند الأول\n- البند الثاني\n{P2}", f"{P1}\n- البند الأول\n- البند الثاني\n{P2}"),  # a list
     (f"{P1}\nقصيرة أولى\nقصيرة ثانية\n{P2}", f"{P1}\nقصيرة أولى\nقصيرة ثانية\n{P2}"),  # poem-like lines
     (f"{P1}\n{P2}\ntariq@example.com", f"{P1}\n{P2}\ntariq@example.com"),  # a signature is kept
+    (f"{P1}\nقلتُ لصاحبي:\n{P2}", f"{P1}\nقلتُ لصاحبي:\n{P2}"),  # reported speech, vocalised
+    (f"{P1}\nقال الأستاذ الشيخ لتلميذه الفتي:-\n{P2}", f"{P1}\nقال الأستاذ الشيخ لتلميذه الفتي:-\n{P2}"),
+    (f"{P1}\nقلت: وما ذاك؟\n{P2}", f"{P1}\nقلت: وما ذاك؟\n{P2}"),  # a turn of a dialogue
+    (f"{P1}\nفي البداية سألناه\n{P2}", f"{P1}\nفي البداية سألناه\n{P2}"),  # introduces a question
+    (f"{P1}\nويا لَلْحزن كيف غدا لزيماً\n{P2}", f"{P1}\nويا لَلْحزن كيف غدا لزيماً\n{P2}"),  # vocalised verse
+    (f"{P1}\nألا كل ماشية الخيزلي .. فدا لماشية الهيدبي\n{P2}", f"{P1}\nألا كل ماشية الخيزلي .. فدا لماشية الهيدبي\n{P2}"),
+    (f"{P1}\nأن نعترف بأخطائنا\n{P2}", f"{P1}\nأن نعترف بأخطائنا\n{P2}"),  # the rest of a sentence
+    (f"{P1}\nمحمد فهمي أستاذ الباطنة\nأن مرض السكر ليست له أعراض مميزة.", f"{P1}\nمحمد فهمي أستاذ الباطنة\nأن مرض السكر ليست له أعراض مميزة."),
+    (f"«{P1}»\n- من سورة الحج\n{P2}", f"«{P1}»\n- من سورة الحج\n{P2}"),  # a quotation's source
+    (f"(1) {P1}\nأدونيس\n(2) {P2}", f"(1) {P1}\nأدونيس\n(2) {P2}"),  # an author between two items
+    (f"{P1}\n{P2}\n\nخولة السليتي\n", f"{P1}\n{P2}\n\nخولة السليتي\n"),  # a signature after a blank line
     (f"{P1}\n{P2}\nالمصدر: وكالات", f"{P1}\n{P2}\nالمصدر: وكالات"),
     ("سطر واحد", "سطر واحد"),
     ("", ""),

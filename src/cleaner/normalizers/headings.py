@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..registry import normalizer
@@ -9,17 +10,40 @@ from ..registry import normalizer
 # Decoration around a heading: bullets, squares, stars, hashes, dashes before; colons, dashes after.
 _LEAD = re.compile(r"^[\s■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>\-–—_]+")
 _TRAIL = re.compile(r"[\s*#:：\-–—_]+$")
+_TRAIL_PLAIN = "*#:：-–—_"  # _TRAIL without the white space
 _BOLD = re.compile(r"^\*\*(.{1,200})\*\*$")
-# A heading ends in a letter, digit, closing quote or bracket, never in sentence punctuation.
-_SENTENCE_END = re.compile(r"[.!?؟…،,؛;]['\"»”’)\]]?$")
+# A heading ends in a letter, digit, closing quote or bracket, never in sentence punctuation
+# (_STOPS, maybe followed by a closing quote or bracket: _ends_with, the same test without a regex).
+_SENTENCE_END = re.compile(r"[.!?؟…،,؛;]['\"»”’)\]]?$")  # cleaner.stream uses it
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 # Bylines (كتب - فلان, بقلم: فلان), reported speech (وأضاف:), captions in brackets, list markers.
 _BYLINE = re.compile(r"^(?:كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تحرير|ترجمة|حوار|تقرير|متابعة|تصوير|المصدر|مصدر|المصادر)(?:\s|[-–—:/]|$)")
 _LINK = re.compile(r"@|://|www\.")
+_LINK_ALONE = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _SPEECH = re.compile(
     r"^[وف]?(?:قال|أضاف|اضاف|تابع|أكد|اكد|أوضح|اوضح|أشار|اشار|ذكر|صرح|يقول|تقول|يضيف|تضيف"
-    r"|أردف|اردف|استطرد|لفت|نوه|شدد|ختم|جاء|أعلن|اعلن|أفاد|افاد|بين|أوضحت|تابعت)ت?(?:\s|:|$)"
+    r"|أردف|اردف|استطرد|لفت|نوه|شدد|ختم|جاء|أعلن|اعلن|أفاد|افاد|بين|أوضحت|تابعت"
+    r"|قلت|قلنا|سأل|سال|سألت|سالت|سألنا|سالنا|أجاب|اجاب|رد|يسأل|يسال)ت?(?:ه|ها|هم|ني)?(?:\s|:|$)"
 )
+# The last word of a line that introduces what someone says or asks ("في البداية سألناه").
+_INTRODUCES = re.compile(r"(?:[وف]?(?:سأل|سال)(?:ناه|ناها|نا|ته|تها|ت|وه|وها)?|قائلا|قائلاً|متسائلا|متسائلاً)$")
+# The marks of full vocalisation: a line carrying several is verse or scripture, not a heading.
+_MARKS = re.compile("[\u064b-\u0652]")
+_VOWELS = re.compile("[\u064b-\u0650\u0652]")  # the marks but shadda, which headlines keep
+_MAX_MARKS = 2
+# A verse's two halves: ".." or "…" with a space before it ("الخيزلي .. فدا"; a headline glues
+# it to the word before: "الكويت.. دولة نموذج"), or a wide gap between words.
+_VERSE_BREAK = re.compile(r"[^\W_]\s{1,8}(?:\.{2,6}|…)\s{0,8}[^\W\d_]|[^\W_][^\S\n]{4,80}[^\W\d_]")
+# The source of a quotation: a line led by a dash right under a line that closes a quotation.
+_ATTRIBUTION = re.compile(r"^\s*[-–—]")
+_QUOTE_END = re.compile(r"[\"»”’)\]﴾][.،]?\s*$")
+# A colon followed only by dashes still ends a line that introduces what follows ("قال صاحبي:-").
+_COLON_END = re.compile(r"[:：][\s\-–—_]*$")
+# A clause, not a title: a line opening with "أن", "إن" (or "ان" once the alef step ran) …
+_CLAUSE = re.compile(r"^\s*(?:أن|ان|إن|بأن|بان|وأن|وان|أنه|انه|أنها|انها)\s")
+# … and the line after a sentence broken over two lines goes on with "أن" ("… أستاذ الباطنة" / "أن
+# مرض السكر …"); not "إن" or a folded "ان", which open many a paragraph.
+_GOES_ON = re.compile(r"^\s*(?:أن|بأن|وأن|أنه|أنها)\s")
 _LIST_MARKER = re.compile(r"^\s*(?:[■□▪▫●•◦◆◇►▶▸*\-–—]|\(?[0-9٠-٩]{1,3}[.)\-–]|\(?[a-zA-Zأ-ي][.)])\s*")
 _MAX_COLON_WORDS = 3  # "التمويل:" is a heading; "وتتضمن الخطة ثلاثة محاور:" introduces a list
 _BRACKETED = re.compile(r"^[(\[].*[)\]]$")  # a caption or aside in brackets; a quoted title may head a section
@@ -31,36 +55,73 @@ _MAX_ORDINAL_WORDS = 14
 _SECTION_NUMBER = re.compile(r"^\s*\([0-9٠-٩]{1,2}\)\s*$")
 # A short question standing alone between paragraphs ("كيف تكافح من يشتري المتابعين؟") heads what
 # answers it; one led by a dash or ">" is an interview turn.
-_QUESTION = re.compile(r"[؟?]['\"»”’)\]]?$")
 _TURN = re.compile(r"^\s*(?:[-–—>•]|س\s{0,2}[:/])")
 # The second line of a heading broken in two continues its phrase: it opens with a preposition.
-_CONTINUES = re.compile(r"^(?:على|في|فى|من|مع|إلى|الى|عن|خارج|داخل|بين|حول|ضد|عبر|لدى|نحو|تجاه|بعد|قبل)\s")
+# (With the spellings the alef and yeh steps leave: "علي", "الي", "لدي".)
+_CONTINUES = re.compile(r"^(?:على|علي|في|فى|من|مع|إلى|الى|الي|عن|خارج|داخل|بين|حول|ضد|عبر|لدى|لدي|نحو|تجاه|بعد|قبل)\s")
 
 
 def _core(line: str) -> str:
     """The heading text inside its decoration, with single spaces."""
-    core = line.strip()
-    bold = _BOLD.match(core)
-    if bold:
-        core = bold.group(1)
-    core = _TRAIL.sub("", _LEAD.sub("", core))
-    return " ".join(core.split())
+    return " ".join(_core_words(line.strip()))
 
 
-def _is_candidate(line: str, core: str, max_words: int) -> bool:
-    if _SECTION_NUMBER.match(line):
+def _core_words(stripped: str) -> list[str]:
+    """The words of the heading text inside the decoration of a stripped line."""
+    if stripped[:1] in _LEAD_CHARS or stripped[-1:] in _TRAIL_CHARS:
+        bold = _BOLD.match(stripped)
+        if bold:
+            stripped = bold.group(1)
+        stripped = _LEAD.sub("", stripped)
+        while True:  # _TRAIL.sub("", stripped), in linear time whatever precedes a long trailing run
+            shorter = stripped.rstrip().rstrip(_TRAIL_PLAIN)
+            if shorter == stripped:
+                break
+            stripped = shorter
+    return stripped.split()
+
+
+_STOPS = frozenset(".!?؟…،,؛;")
+_CLOSERS = frozenset("'\"»”’)]")
+
+
+def _ends_with(core: str, marks: frozenset[str]) -> bool:
+    """``core`` ends in one of ``marks``, maybe followed by a closing quote or bracket."""
+    if not core:
+        return False
+    last = core[-1]
+    return last in marks or (last in _CLOSERS and len(core) > 1 and core[-2] in marks)
+
+
+_QUESTION_MARKS = frozenset("؟?")
+
+
+def _is_candidate(line: str, core: str, max_words: int, count: int | None = None) -> bool:
+    """A short plain line that may head a section, judged on its own (``count``: its words)."""
+    if count is None:
+        count = len(core.split())
+    if line.lstrip()[:1] == "(" and _SECTION_NUMBER.match(line):
         return True  # "(2)" alone: the number of a section in a column
-    if _ORDINAL.match(core) and len(core.split()) <= _MAX_ORDINAL_WORDS and not _SENTENCE_END.search(core):
+    if count <= _MAX_ORDINAL_WORDS and _ORDINAL.match(core) and not _ends_with(core, _STOPS):
         return True
-    if not core or len(core.split()) > max_words or len(core) > 12 * max_words:
+    if len(core) < 2 or count > max_words or len(core) > 12 * max_words:
+        return False  # (a letter alone, "س", marks a question in an interview)
+    plain = core
+    if _MARKS.search(core):
+        if len(_VOWELS.findall(core)) > _MAX_MARKS:
+            return False  # a line of verse, fully vocalised
+        plain = _MARKS.sub("", core)
+    if _VERSE_BREAK.search(line) or _LINK.search(core):
+        return False  # a verse's two halves, a quotation cut short, a link
+    if _CLAUSE.match(plain) or _INTRODUCES.search(plain) or (":" in plain and _SPEECH.match(plain)):
+        return False  # the rest of a sentence, or what introduces or reports speech ("قلت: وما ذاك؟")
+    if _ends_with(core, _QUESTION_MARKS) and not _TURN.match(line) and _HAS_LETTER.search(core):
+        return not _ends_with(core[:-1].rstrip(), _STOPS)
+    if _ends_with(core, _STOPS) or not _HAS_LETTER.search(core):
         return False
-    if _QUESTION.search(core) and not _TURN.match(line) and _HAS_LETTER.search(core):
-        return not _SENTENCE_END.search(core[:-1].rstrip()) and not _LINK.search(core)
-    if _SENTENCE_END.search(core) or not _HAS_LETTER.search(core):
+    if _BRACKETED.match(core) or _BYLINE.match(core):
         return False
-    if _BRACKETED.match(core) or _BYLINE.match(core) or _LINK.search(core):
-        return False
-    if line.rstrip().endswith(":") and (_SPEECH.match(core) or len(core.split()) > _MAX_COLON_WORDS):
+    if _COLON_END.search(line) and (count > _MAX_COLON_WORDS or _SPEECH.match(plain)):
         return False  # reported speech or a sentence introducing what follows
     return True
 
@@ -68,95 +129,237 @@ def _is_candidate(line: str, core: str, max_words: int) -> bool:
 # Characters _LEAD and _TRAIL can strip from a stripped line's first and last character.
 _LEAD_CHARS = frozenset("■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>-–—_")
 _TRAIL_CHARS = frozenset("*#:：-–—_")
+# A heading line is at most this many characters per word of the longest heading allowed.
+_CHARS_PER_WORD = 12
 
 
-def heading_decisions(lines: list[str], *, max_words: int = 10) -> tuple[dict[int, str], set[int]]:
-    """Which of ``lines`` are sub-headings (index -> heading text) and which dangle at the end (dropped).
+@functools.lru_cache(maxsize=64)
+def _short_lines(max_chars: int) -> re.Pattern[str]:
+    """Lines that may be sub-headings: after a line break, at most ``max_chars`` characters past the
+    indentation, not ending in sentence punctuation (a question mark may end one), and followed by
+    another line. One pass over the text in C; lines it skips can never be headings (a heading
+    line is short, has a line after it, and the first line of a text is never one)."""
+    return re.compile(
+        r"\n[^\S\n]*+[^\s][^\n]{0,%d}+(?<![.!…،,؛;])(?<![.!…،,؛;]['\"»”’)\]])(?=\n)" % (max_chars - 1)
+    )
+
+
+class _Rows:
+    """The non-empty lines around a position of ``text``, each worked out once, on demand."""
+
+    __slots__ = ("text", "max_words", "limit", "_info")
+
+    def __init__(self, text: str, max_words: int) -> None:
+        self.text = text
+        self.max_words = max_words
+        self.limit = max(max_words, _MAX_ORDINAL_WORDS)
+        self._info: dict[int, tuple[str, str, bool, bool, bool, bool]] = {}
+
+    def prev(self, start: int) -> int | None:
+        """Where the non-empty line before the line starting at ``start`` starts."""
+        text = self.text
+        while start > 0:
+            end = start - 1
+            start = text.rfind("\n", 0, end) + 1
+            if not text[start:end].isspace() and start < end:
+                return start
+        return None
+
+    def next(self, start: int) -> int | None:
+        """Where the non-empty line after the line starting at ``start`` starts."""
+        text = self.text
+        end = text.find("\n", start)
+        while end >= 0:
+            start = end + 1
+            end = text.find("\n", start)
+            stop = len(text) if end < 0 else end
+            if start < stop and not text[start:stop].isspace():
+                return start
+        return None
+
+    def info(self, start: int) -> tuple[str, str, bool, bool, bool, bool]:
+        """(line, core, long prose, listed, candidate on its own, paragraph on its own)."""
+        got = self._info.get(start)
+        if got is None:
+            text = self.text
+            end = text.find("\n", start)
+            line = text[start:] if end < 0 else text[start:end]
+            stripped = line.strip()
+            limit, max_words = self.limit, self.max_words
+            # An item of a list: a bullet or number, or a link alone on its line (a list of links).
+            listed = bool(_LIST_MARKER.match(line)) or (_LINK_ALONE.fullmatch(stripped) is not None)
+            if (
+                len(stripped) > 2 * limit
+                and stripped[0] not in _LEAD_CHARS
+                and stripped[-1] not in _TRAIL_CHARS
+                and len(stripped.split(None, limit)) > limit
+            ):
+                got = (line, "", True, listed, False, True)  # prose: its core only if a neighbour asks
+            else:
+                words = _core_words(stripped)
+                core = " ".join(words)
+                count = len(words)
+                candidate = len(stripped) <= _CHARS_PER_WORD * limit and _is_candidate(line, core, max_words, count)
+                paragraph = (
+                    _ends_with(core, _STOPS)
+                    or count > max_words
+                    or (count > _MAX_COLON_WORDS and _COLON_END.search(stripped) is not None)
+                )
+                got = (line, core, False, listed, candidate, paragraph)
+            self._info[start] = got
+        return got
+
+    def core(self, start: int) -> str:
+        line, core, long_prose, *_ = self.info(start)
+        return _core(line) if long_prose else core
+
+    def candidate(self, start: int, before: int | None, after: int | None) -> bool:
+        """A candidate heading: short and plain on its own, and no item of a run of list items."""
+        _, _, _, listed, candidate, _ = self.info(start)
+        if not candidate or not listed:
+            return candidate
+        return not ((before is not None and self.info(before)[3]) or (after is not None and self.info(after)[3]))
+
+    def paragraph(self, start: int, before: int | None, after: int | None) -> bool:
+        """Prose: a sentence-final mark, or longer than any heading (and no candidate heading)."""
+        return self.info(start)[5] and not self.candidate(start, before, after)
+
+
+_DIGIT = re.compile(r"[0-9٠-٩]")
+_NUMBER = re.compile(r"\s*\(?([0-9٠-٩]{1,3})[.)\-–]")
+
+
+def _numbered(before: str, after: str) -> bool:
+    """``before`` and ``after`` are consecutive items of a numbered list ("(2) …", "(3) …")."""
+    first, second = _NUMBER.match(before), _NUMBER.match(after)
+    return bool(first and second) and int(second.group(1)) == int(first.group(1)) + 1
+
+
+def _credit(line: str) -> bool:
+    """A byline or dateline (``القاهرة: فلان``), which a blank line may set apart too."""
+    from .structure import byline_start, dateline_kind
+
+    return byline_start(line) or dateline_kind(line) is not None
+
+
+_BODY_WORDS = 6
+
+
+def _prose_above(rows: _Rows, start: int) -> bool:
+    """The line at ``start``, or else the one before it, is body text: a sentence of several
+    words or a long paragraph, not a title or a date. It looks no further up than a line that is a
+    paragraph (see ``cleaner.stream``: a cut between two paragraphs changes no decision)."""
+    for _ in range(2):
+        line, core, long_prose, listed, candidate, paragraph = rows.info(start)
+        if long_prose or (paragraph and not candidate and not _LIST_MARKER.match(line)):
+            count = len(core.split()) if core else rows.limit + 1
+            return not listed and (count > rows.limit or (_ends_with(core, _STOPS) and count >= _BODY_WORDS))
+        above = rows.prev(start)
+        if above is None:
+            return False
+        start = above
+    return False
+
+
+def _decide(text: str, max_words: int) -> dict[int, str]:
+    """Line start -> heading text for every sub-heading of ``text``.
+
+    Only the lines `_short_lines` finds are looked at, with their non-empty neighbours.
+    """
+    rows = _Rows(text, max_words)
+    info, prev, following = rows.info, rows.prev, rows.next
+    found: dict[int, str] = {}
+    for match in _short_lines(_CHARS_PER_WORD * rows.limit).finditer(text):
+        here = match.start() + 1
+        if here in found:
+            continue  # the second line of a heading broken in two
+        line, core, _, listed, candidate, _ = info(here)
+        if not candidate:
+            continue
+        before = prev(here)
+        if before is None:
+            continue  # the first line: a title
+        after = following(here)
+        if after is None:
+            continue  # nothing after it: no heading (a closing line, a signature: kept as it is)
+        b_line, _, _, b_listed, b_candidate, b_paragraph = info(before)
+        a_line, a_core, a_long, a_listed, a_candidate, a_paragraph = info(after)
+        if listed and (b_listed or a_listed):
+            continue  # an item of a list
+        if not listed and _numbered(b_line, a_line):
+            continue  # a short line between items (2) and (3) of a list (a quotation's author) is in it
+        # A heading follows a paragraph (prose, no candidate heading) or closes a list ...
+        if not (b_listed or (b_paragraph and not b_candidate)):
+            # ... or a blank line parts it from the lines before (verse, a list) and a paragraph
+            # (no list item) follows. In the body only (a sentence one or two lines above those:
+            # not under a title, a date or a byline), not after a date, no dateline or byline itself;
+            # not after a line with a blank line before it: that one may be a heading given its
+            # own block on an earlier run.
+            before2 = prev(before)
+            if (
+                listed
+                or before2 is None
+                or text.find("\n", before) + 1 == here
+                or text.find("\n", before2) + 1 != before
+                or not a_paragraph
+                or a_candidate
+                or a_listed
+                or _DIGIT.search(b_line)
+                or not _prose_above(rows, before2)
+                or _credit(line)
+            ):
+                continue
+        if _GOES_ON.match(a_line):
+            continue  # the next line goes on with "أن …": a sentence broken over two lines
+        if _ATTRIBUTION.match(line) and _QUOTE_END.search(b_line):
+            continue  # "- من سورة الحج" under a quotation: its source
+        # What may follow a heading: a paragraph, or the first item of a numbered or bulleted list.
+        if a_listed or (a_paragraph and not a_candidate):
+            if a_long or not _ends_with(core, _QUESTION_MARKS) or len(a_core.split()) > max_words:
+                found[here] = core
+            continue
+        after2 = following(after)
+        if (
+            after2 is not None
+            and rows.candidate(after, here, after2)
+            and _CONTINUES.match(a_core)
+            and len(core.split()) + len(a_core.split()) <= max_words
+            and (rows.paragraph(after2, after, following(after2)) or info(after2)[3])
+        ):
+            # A heading broken over two lines ("امتداد القوميات" / "خارج الحدود الإيرانية").
+            found[here] = core
+            found[after] = a_core
+    return found
+
+
+def heading_decisions(lines: list[str], *, max_words: int = 10) -> dict[int, str]:
+    """Which of ``lines`` are sub-headings: line index -> heading text.
 
     This is the detector the ``headings`` step applies; ``eval/structure.py`` measures it.
 
     >>> heading_decisions(["فقرة أولى طويلة تنتهي بنقطة.", "■ دعم مستمر:", "فقرة ثانية."])
-    ({1: 'دعم مستمر'}, set())
+    {1: 'دعم مستمر'}
     """
-    # Non-empty lines with their index, core text and candidacy. A line without decoration at either
-    # end and with more words than any heading can have (most paragraphs) is prose: it is never a
-    # candidate and always a paragraph, and its core is only worked out if a neighbour asks for it.
-    limit = max(max_words, _MAX_ORDINAL_WORDS)
-    rows: list[tuple[int, str, str]] = []
-    long_prose: list[bool] = []
+    text = "\n".join(lines)
+    starts = {}
+    pos = 0
     for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if (
-            stripped[0] not in _LEAD_CHARS
-            and stripped[-1] not in _TRAIL_CHARS
-            and len(stripped.split(None, limit)) > limit
-        ):
-            rows.append((i, line, ""))  # core left out: see core_of
-            long_prose.append(True)
-        else:
-            rows.append((i, line, _core(line)))
-            long_prose.append(False)
-    if len(rows) < 3:
-        return {}, set()
-    listed = [bool(_LIST_MARKER.match(line)) for _, line, _ in rows]
-    candidate = [
-        not long_prose[k]
-        and _is_candidate(line, core, max_words)
-        and not (listed[k] and ((k > 0 and listed[k - 1]) or (k + 1 < len(rows) and listed[k + 1])))
-        for k, (_, line, core) in enumerate(rows)
-    ]
-    # A paragraph is prose: a sentence-final mark, or longer than any heading.
-    paragraph = [
-        not candidate[k]
-        and (
-            long_prose[k]
-            or bool(_SENTENCE_END.search(core))
-            or len(core.split()) > max_words
-            or (line.rstrip().endswith(":") and len(core.split()) > _MAX_COLON_WORDS)
-        )
-        for k, (_, line, core) in enumerate(rows)
-    ]
-
-    def core_of(k: int) -> str:
-        return _core(rows[k][1]) if long_prose[k] else rows[k][2]
-
-    # What may follow a heading: a paragraph, or the first item of a numbered or bulleted list.
-    opens = [paragraph[k] or listed[k] for k in range(len(rows))]
-    replace: dict[int, str] = {}
-    drop: set[int] = set()
-    for k, (i, _line, core) in enumerate(rows):
-        if not candidate[k] or k == 0 or not (paragraph[k - 1] or (listed[k - 1] and not listed[k])):
-            continue  # a heading follows a paragraph or closes a list
-        if k + 1 == len(rows):
-            if paragraph[k - 1] or not candidate[k - 1]:
-                drop.add(i)  # dangling at the very end: no text after it
-            # (after a line that could head itself, dropping would leave that one dangling for the
-            # next run to drop: not idempotent)
-        elif opens[k + 1] and (not _QUESTION.search(core) or len(core_of(k + 1).split()) > max_words):
-            replace[i] = core
-        elif (
-            k + 2 < len(rows)
-            and candidate[k + 1]
-            and opens[k + 2]
-            and _CONTINUES.match(core_of(k + 1))
-            and len(core.split()) + len(core_of(k + 1).split()) <= max_words
-        ):
-            # A heading broken over two lines ("امتداد القوميات" / "خارج الحدود الإيرانية").
-            replace[i] = core
-            replace[rows[k + 1][0]] = core_of(k + 1)
-    return replace, drop
+        starts[pos] = i
+        pos += len(line) + 1
+    return {starts[s]: core for s, core in _decide(text, max_words).items()}
 
 
 @normalizer("headings")
 def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
-    """Make each sub-heading its own block, strip its decoration, and drop one left dangling at the end.
+    """Make each sub-heading its own block and strip its decoration.
 
     A sub-heading is a short line (at most ``max_words`` words) without sentence-final punctuation
-    that stands between two paragraphs (lines that end a sentence or are longer than any heading); bylines (``كتب - فلان``), reported speech (``وأضاف:``),
-    bracketed captions and list items (a run of bulleted or numbered lines) are not headings.
-    ``style="markdown"`` writes each heading as ``## heading``.
+    that stands between two paragraphs (lines that end a sentence or are longer than any heading),
+    or after a blank line in the body of the text with a paragraph under it; bylines
+    (``كتب - فلان``), reported speech (``وأضاف:``, ``قلت: …``), verse (vocalised, or two halves),
+    bracketed captions and list items (a run of bulleted or numbered lines) are not headings. No
+    line is ever dropped: a short line at the very end (a signature, a closing formula) is kept as
+    it is. ``style="markdown"`` writes each heading as ``## heading``.
 
     >>> headings("فقرة أولى طويلة تنتهي بنقطة.\\n■ دعم مستمر:\\nفقرة ثانية.", style="markdown")
     'فقرة أولى طويلة تنتهي بنقطة.\\n\\n## دعم مستمر\\n\\nفقرة ثانية.'
@@ -165,22 +368,23 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
         raise ValueError(f"headings: style must be 'text' or 'markdown', not {style!r}")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    replace, drop = heading_decisions(lines, max_words=max_words)
-    if style == "markdown":
-        replace = {i: f"## {core}" for i, core in replace.items()}
-    if not replace and not drop:
+    found = _decide(text, max_words)
+    if not found:
         return text
     out: list[str] = []
-    for i, line in enumerate(lines):
-        if i in drop:
-            continue
-        if i in replace:
-            if out and out[-1].strip():
-                out.append("")  # its own block: a blank line before
-            out.append(replace[i])
-            if i + 1 < len(lines) and lines[i + 1].strip():
-                out.append("")  # and after
-        else:
-            out.append(line)
-    return "\n".join(out)
+    pos = 0
+    for start in sorted(found):
+        end = text.find("\n", start)
+        out.append(text[pos:start])
+        # Its own block: a blank line before and after it (unless there is one, or a heading).
+        before = text.rfind("\n", 0, start - 1) + 1
+        if before not in found and text[before : start - 1] and not text[before : start - 1].isspace():
+            out.append("\n")
+        out.append(f"## {found[start]}" if style == "markdown" else found[start])
+        after = text.find("\n", end + 1)
+        following = text[end + 1 :] if after < 0 else text[end + 1 : after]
+        if following and not following.isspace():
+            out.append("\n")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

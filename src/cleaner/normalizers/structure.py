@@ -6,6 +6,7 @@ the evaluation (``eval/structure.py``), so the evaluation measures exactly what 
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 from importlib import resources
@@ -77,7 +78,14 @@ _CAPTION_PAREN = re.compile(r"[(\[](?:\s{0,3})(?:تصوير|صورة|الصور�
 _CAPTION_START = re.compile(
     r"^[\s*#>•\-–—(]{0,4}(?:تصوير|عدسة|الصورة|صورة أرشيفية|صورة ارشيفية|صورة من|صورة لـ|صورة ل|Photo|Image|Credit)(?=[\s:\-–—ـ/)]|$)"
 )
-_CAPTION_ANY = re.compile(r"صورة\s{1,3}(?:أرشيفية|ارشيفية)|\((?:أرشيفية|ارشيفية)\)")
+# Anywhere in a short line: an archive or illustrative photo, a photographer's credit after other
+# credits ("تحقيق: القسم الاقتصادي - تصوير: محمد الفاتح"), a gallery's instructions or rights notice.
+_CAPTION_ANY = re.compile(
+    r"صورة\s{1,3}(?:أرشيفية|ارشيفية|تعبيرية|توضيحية)|الصورة\s{1,3}(?:تعبيرية|توضيحية)"
+    r"|\((?:أرشيفية|ارشيفية|تعبيرية|توضيحية)\)"
+    r"|[\-–—|/.]\s{0,3}تصوير\s{0,3}[:：\-–—]\s{0,3}[^\W\d_]"
+    r"|(?:اضغط|انقر)\s{1,3}(?:على|علي)\s{1,3}الصورة|جميع الصور تنتمي"
+)
 _FUNCTION_WORDS = frozenset(
     "في من على إلى الى عن مع أن ان إن لا لم لن ما هل كيف لماذا هذا هذه ذلك التي الذي و أو ثم قد كل بعد قبل حول بين عند".split()
 )
@@ -237,9 +245,8 @@ def classify_lines(lines: list[str]) -> list[str | None]:
         first, last = rest[1], rest[-1]
         if _name_only(lines[first]) and _is_prose(lines[rest[2]]):
             labels[first] = BYLINE
-        # The last line: an Arabic name, no colon, after a line that is no name. Such a line is never
-        # the paragraph a dangling line of `headings` needs before it, so dropping that dangling
-        # line can never make a name the last line on a later run.
+        # The last line: an Arabic name, no colon, after a line that is no name (two names in a row
+        # are a list or verse, not a signature).
         closing = lines[last].strip()
         if (
             _name_only(closing)
@@ -390,28 +397,141 @@ def paragraph_key(line: str) -> str:
     return _fold(line)
 
 
+#: ``duplicate_paragraphs`` remembers at most this many distinct paragraphs: the most recent ones
+#: kept (first in, first out). Whole text and stream use the same window, so both give the same output,
+#: and a stream's memory stays bounded (about 30 MB of 16-byte digests at most).
+DUPLICATE_WINDOW = 1 << 18
+
+# A coarse key per line, from the UTF-8 bytes of the whole text in a few C-level passes: bytes.translate
+# deletes and maps bytes so that every change paragraph_key makes (alef forms, ى, ة, tatweel, marks,
+# no-break space, ASCII case, spacing) leaves the coarse key as it was. Lines with the same
+# paragraph_key thus share a coarse key, and only lines whose coarse key repeats need their real key.
+# Characters the coarse key cannot fold (letters other than A-Z that have a lower case, whitespace other
+# than ASCII and the no-break space) mark their line: the lead bytes that only start such characters
+# become 0xFF (a byte UTF-8 never uses), the other sequences are found by _COARSE_UNSAFE; a marked
+# line gets the coarse key of its real key. A test checks every code point.
+_MARKER = 0xFF
+_MARKED = frozenset([*range(0xC3, 0xCA), *range(0xCD, 0xD6), 0xE1, 0xE3, 0xEA])
+_COARSE_TABLE = bytes(
+    _MARKER if b in _MARKED
+    else 0x87 if b == 0xA9
+    else 0xA7 if b in (0xA2, 0xA3, 0xA5, 0xB1)
+    else 0x8A if b == 0x89
+    else b + 32 if 0x41 <= b <= 0x5A
+    else b
+    for b in range(256)
+)
+_COARSE_DELETE = bytes([0x09, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x80, 0xA0, 0xB0, 0xC2, 0xD8, 0xD9, *range(0x8B, 0xA0)])
+_COARSE_UNSAFE = tuple(
+    re.compile(pattern)  # each starts with a literal byte: a fast scan
+    for pattern in (rb"\xe2(?:\x80[\x80-\x8a\xa8\xa9\xaf]|[\x81\x84-\x86\x92\x93\xb0-\xb3])", rb"\xef\xbc", rb"\xf0[\x90\x91\x96\x9e]", rb"\xc2\x85")
+)
+
+
+def _coarse(data: bytes) -> bytes:
+    return data.translate(_COARSE_TABLE, _COARSE_DELETE)
+
+
+def _unsafe(data: bytes) -> bool:
+    return bytes([_MARKER]) in _coarse(data) or any(pattern.search(data) for pattern in _COARSE_UNSAFE)
+
+
+def _coarse_keys(text: str, lines: list[str]) -> list[bytes]:
+    """One coarse key per line of ``text`` (``lines`` is ``text.split("\\n")``); see above. A marked
+    line gets the coarse key of its real key instead (or, when that is marked too, its real key after
+    a 0xFF byte, which no other coarse key holds)."""
+    data = text.encode("utf-8", "surrogatepass")
+    folded = _coarse(data)
+    coarse = folded.split(b"\n")
+    marked: set[int] = set()
+    for source, found in ((folded, [m.start() for m in re.finditer(b"\xff", folded)] if b"\xff" in folded else []),
+                          (data, [m.start() for pattern in _COARSE_UNSAFE for m in pattern.finditer(data)])):
+        line_no = last = 0
+        for pos in sorted(found):
+            line_no += source.count(b"\n", last, pos)
+            last = pos
+            marked.add(line_no)
+    for line_no in marked:
+        key = _key(lines[line_no]).encode("utf-8", "surrogatepass")
+        coarse[line_no] = b"\xff" + key if _unsafe(key) else _coarse(key)
+    return coarse
+
+
+_key = _fold.__wrapped__  # paragraph_key without its cache: paragraphs are not worth caching
+
+
+def _long(line: str, min_words: int) -> bool:
+    return len(line.split(None, min_words - 1)) >= min_words  # at least min_words words (split stops there)
+
+
 @normalizer("duplicate_paragraphs", lossy=True)
 def duplicate_paragraphs(text: str, *, min_words: int = 10) -> str:
     """Keep a paragraph repeated verbatim (after normalisation) once, at its first place.
 
     Only paragraphs of at least ``min_words`` words count, so a repeated refrain or a short label
-    line (``الفائزون :``) stays.
+    line (``الفائزون :``) stays. A paragraph is compared with the last :data:`DUPLICATE_WINDOW`
+    (262,144) distinct paragraphs kept, not with all of a huge text: memory stays bounded, the same
+    whole or streamed. An article holds far fewer, so within an article every repeat goes (a lead
+    repeated at the end of the article, say).
 
     >>> duplicate_paragraphs("المقدمة تتكرر في آخر الخبر كما هي هنا تماما بلا تغيير.\\nنص.\\nالمقدمة  تتكرر في آخر الخبر كما هي هنا تماما بلا تغيير.")
     'المقدمة تتكرر في آخر الخبر كما هي هنا تماما بلا تغيير.\\nنص.'
     """
     text = _lf(text)
-    lines = text.split("\n")
-    if len(lines) < 2:
+    if "\n" not in text:
         return text
-    seen: set[str] = set()
-    out, changed = [], False
-    for line in lines:
-        if len(line.split(None, min_words - 1)) >= min_words:  # at least min_words words (split stops there)
-            key = paragraph_key(line)
-            if key in seen:
-                changed = True
-                continue
-            seen.add(key)
-        out.append(line)
-    return "\n".join(out) if changed else text
+    lines = text.split("\n")
+    drop: list[int] = []
+    if len(lines) <= DUPLICATE_WINDOW:
+        # The window cannot fill (no more lines than it holds): a long line goes when an earlier long
+        # line has its key, and only lines whose coarse key repeats can share a key.
+        coarse = _coarse_keys(text, lines)
+        counted = collections.Counter(coarse)
+        if len(counted) == len(lines):
+            return text
+        repeated = {k for k, n in counted.items() if n > 1}
+        seen: set[str] = set()
+        for i in [i for i, k in enumerate(coarse) if k in repeated]:
+            line = lines[i]
+            if line and _long(line, min_words):
+                key = _key(line)
+                if key in seen:
+                    drop.append(i)
+                else:
+                    seen.add(key)
+    else:
+        window = DuplicateWindow()
+        for i, line in enumerate(lines):
+            if _long(line, min_words) and not window.add(_key(line)):
+                drop.append(i)
+    if not drop:
+        return text
+    kept, last = [], 0
+    for i in drop:
+        kept.extend(lines[last:i])
+        last = i + 1
+    kept.extend(lines[last:])
+    return "\n".join(kept)
+
+
+class DuplicateWindow:
+    """The paragraphs ``duplicate_paragraphs`` remembers: the last :data:`DUPLICATE_WINDOW` distinct
+    keys added (first in, first out). Dropped repeats never refresh a key, so a second run sees the
+    same window at every kept paragraph: the step stays idempotent."""
+
+    __slots__ = ("seen", "order", "size")
+
+    def __init__(self, size: int | None = None):
+        self.seen: set[object] = set()
+        self.order: collections.deque[object] = collections.deque()
+        self.size = DUPLICATE_WINDOW if size is None else size
+
+    def add(self, key: object) -> bool:
+        """Remember ``key``; ``False`` when it is already remembered (a repeat to drop)."""
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        self.order.append(key)
+        if len(self.order) > self.size:
+            self.seen.discard(self.order.popleft())
+        return True
