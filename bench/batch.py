@@ -26,6 +26,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -132,11 +133,15 @@ def main() -> None:
         print(f"folder: {files} article files, {size / 1e6:.1f} MB (from {BULK})")
         load = " ".join(f"{x:.2f}" for x in os.getloadavg())
         best: dict[int, tuple[float, int, int, str, float]] = {}
-        for _ in range(opts.repeat):  # interleaved, best of each: other load on the machine is noise
+        runs: dict[int, list[float]] = {1: [], opts.jobs: []}
+        for rep in range(opts.repeat):  # interleaved, best of each: other load on the machine is noise
             for jobs in (1, opts.jobs):
                 out = scratch / f"out-j{jobs}"
                 shutil.rmtree(out, ignore_errors=True)
+                before = os.getloadavg()[0]
                 got = measure([str(folder), "-o", str(out), "-j", str(jobs)])
+                runs[jobs].append(got[0])
+                print(f"  run {rep + 1} -j {jobs}: {got[0]:6.2f} s  CPU {got[4]:5.1f} s  (1-min load average before it: {before:.2f})")
                 if jobs not in best or got[0] < best[jobs][0]:
                     best[jobs] = got
         rows = []
@@ -149,7 +154,12 @@ def main() -> None:
             )
         print(f"  load average before the runs: {load}")
         same = _tree_bytes(scratch / "out-j1") == _tree_bytes(scratch / f"out-j{opts.jobs}")
-        print(f"  speed-up -j {opts.jobs} / -j 1: {rows[0][1] / rows[1][1]:.2f}x; outputs byte-identical: {same}")
+        medians = {j: statistics.median(t) for j, t in runs.items()}
+        pairs = [a / b for a, b in zip(runs[1], runs[opts.jobs], strict=True)]
+        print(
+            f"  speed-up -j {opts.jobs} / -j 1: best {rows[0][1] / rows[1][1]:.2f}x, medians {medians[1] / medians[opts.jobs]:.2f}x, "
+            f"per run {', '.join(f'{x:.2f}' for x in pairs)}; outputs byte-identical: {same}"
+        )
         shutil.rmtree(folder)
         if opts.huge_mb > 0:
             huge = scratch / "huge.txt"

@@ -24,11 +24,11 @@ CLEAN = P(DIRTY)
         ('{"id":1,"text":"%s"}\n' % DIRTY, ("text",), '{"id":1,"text":%s}\n' % json.dumps(CLEAN, ensure_ascii=False), None),
         # pure-ASCII input keeps \\u escapes
         (json.dumps({"text": DIRTY}) + "\n", ("text",), json.dumps({"text": CLEAN}) + "\n", None),
-        # nested and list fields, other fields and key order untouched, CRLF kept
+        # nested and list fields, other fields (1.50 stays 1.50) and key order untouched, CRLF kept
         (
             '{"a": 1.50, "meta": {"title": "%s", "n": [1, 2]}, "text": ["%s", "x"]}\r\n' % (DIRTY, DIRTY),
             ("meta.title", "text"),
-            '{"a": 1.5, "meta": {"title": %s, "n": [1, 2]}, "text": [%s, "x\\n"]}\r\n'
+            '{"a": 1.50, "meta": {"title": %s, "n": [1, 2]}, "text": [%s, "x\\n"]}\r\n'
             % (json.dumps(CLEAN, ensure_ascii=False), json.dumps(CLEAN, ensure_ascii=False)),
             None,
         ),
@@ -42,6 +42,20 @@ CLEAN = P(DIRTY)
         ('{"body": "x"}\n', ("text",), '{"body": "x"}\n', "no key 'text'"),
         ('{"text": 5}\n', ("text",), '{"text": 5}\n', "key 'text' holds int, not text"),
         ('{"text": "x"}', ("text",), '{"text": "x\\n"}', None),  # last line without a newline
+        # a changed record keeps every untouched byte: numbers as written, odd spacing, escapes, nesting
+        (
+            '{ "n" : 1.50 ,"big":1E+3, "t":"\\u0041", "text" :"%s" , "x": [1.0, {"y": -0.0}] }\n' % DIRTY,
+            ("text",),
+            '{ "n" : 1.50 ,"big":1E+3, "t":"\\u0041", "text" :%s , "x": [1.0, {"y": -0.0}] }\n'
+            % json.dumps(CLEAN, ensure_ascii=False),
+            None,
+        ),
+        (
+            '{"meta": {"n": 2.50, "title": "%s"}, "text": "x\\n", "z": 1e5}\n' % DIRTY,
+            ("meta.title", "text"),
+            '{"meta": {"n": 2.50, "title": %s}, "text": "x\\n", "z": 1e5}\n' % json.dumps(CLEAN, ensure_ascii=False),
+            None,
+        ),
     ],
 )
 def test_clean_line(line: str, keys: tuple[str, ...], expected: str, problem: str | None) -> None:
@@ -89,3 +103,20 @@ def test_no_jsonl_treats_a_jsonl_file_as_text(tmp_path: Path) -> None:
     src.write_text('{"text": "%s"}\n' % DIRTY, "utf-8")
     result = CliRunner().invoke(main, [str(src), "--no-jsonl"])
     assert result.exit_code == 0 and result.stdout == P('{"text": "%s"}\n' % DIRTY)  # cleaned as plain text
+
+
+_RAW_VALUES = ["1.50", "1E+3", "-0.0", "100000000000000000000001", "0.1000", '"\\u0041\\/"', "[1.0, 2.50]",
+               '{"x": 1.10}', "true", "null", '"نص"', " 7 "]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_changed_record_keeps_every_other_byte(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    before = ", ".join(f'"k{i}":{rng.choice(["", " "])}{rng.choice(_RAW_VALUES)}' for i in range(rng.randint(0, 4)))
+    after = ", ".join(f'"z{i}" :{rng.choice(_RAW_VALUES)}' for i in range(rng.randint(0, 4)))
+    head = "{" + before + (", " if before else "") + '"text": '
+    tail = (", " if after else "") + after + "}\n"
+    out, problem = clean_line(head + json.dumps(DIRTY, ensure_ascii=False) + tail, P, ("text",))
+    assert problem is None and out == head + json.dumps(CLEAN, ensure_ascii=False) + tail

@@ -3,9 +3,10 @@
 Each line is one JSON object. The string at each text key (``"text"``; a dotted path such as
 ``"meta.title"`` reaches into nested objects; a key that itself contains a dot is found first) is
 cleaned; a list of strings there has each string cleaned. A record whose text did not change is
-written back byte for byte. A changed record is re-serialised in its own style: compact or spaced
-separators as found, non-ASCII escaped (``\\u0627``) only when the input line was pure ASCII, key
-order kept. A line that is not JSON, not an object, or lacks a key (or holds no string there) is
+written back byte for byte. In a changed record only the changed strings are written anew, in
+place: every other byte of the line stays as it was (numbers such as ``1.50`` or ``1e3``, spacing, key
+order, escapes); a new string escapes non-ASCII (``\\u0627``) only when the input line was pure ASCII.
+A line that is not JSON, not an object, or lacks a key (or holds no string there) is
 copied through unchanged and reported with its line number. Blank lines are copied through.
 
 >>> from cleaner import resolve
@@ -20,6 +21,7 @@ copied through unchanged and reported with its line number. Blank lines are copi
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -102,6 +104,91 @@ def _dump(record: dict[str, Any], line: str) -> str:
     return json.dumps(record, ensure_ascii=ascii_only, separators=separators)
 
 
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+class _NotFound(Exception):
+    pass
+
+
+def _skip(body: str, pos: int) -> int:
+    return _SPACE.match(body, pos).end()  # type: ignore[union-attr]
+
+
+def _value_span(body: str, path: list[str], pos: int = 0) -> tuple[int, int]:
+    """Start and end in ``body`` of the value at ``path`` (keys of nested objects) in the JSON object
+    starting at ``pos`` (after spaces). ``body`` is valid JSON with no repeated key."""
+    pos = _skip(body, pos)
+    if body[pos : pos + 1] != "{":
+        raise _NotFound
+    pos = _skip(body, pos + 1)
+    while body[pos : pos + 1] == '"':
+        key, pos = json.decoder.scanstring(body, pos + 1)
+        pos = _skip(body, pos)
+        if body[pos : pos + 1] != ":":
+            break
+        start = _skip(body, pos + 1)
+        if key == path[0]:
+            if len(path) > 1:
+                return _value_span(body, path[1:], start)
+            return start, _DECODER.raw_decode(body, start)[1]
+        pos = _skip(body, _DECODER.raw_decode(body, start)[1])
+        if body[pos : pos + 1] != ",":
+            break
+        pos = _skip(body, pos + 1)
+    raise _NotFound
+
+
+def _string_spans(body: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the items of the JSON array starting at ``start``."""
+    spans: list[tuple[int, int]] = []
+    pos = _skip(body, start + 1)
+    if body[pos : pos + 1] == "]":
+        return spans
+    while True:
+        end = _DECODER.raw_decode(body, pos)[1]
+        spans.append((pos, end))
+        pos = _skip(body, end)
+        if body[pos : pos + 1] != ",":
+            return spans
+        pos = _skip(body, pos + 1)
+
+
+def _encode(value: str, ascii_only: bool) -> str:
+    out = json.dumps(value, ensure_ascii=ascii_only)
+    try:
+        out.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate escaped in the input: keep it escaped
+        out = json.dumps(value, ensure_ascii=True)
+    return out
+
+
+def _patch(body: str, changes: list[tuple[list[str], Any, Any]]) -> str:
+    """``body`` with the changed strings of each ``(path, old value, new value)`` written anew in place."""
+    ascii_only = body.isascii()
+    edits: list[tuple[int, int, str]] = []
+    for path, old, new in changes:
+        start, end = _value_span(body, path)
+        if isinstance(new, str):
+            edits.append((start, end, _encode(new, ascii_only)))
+            continue
+        spans = _string_spans(body, start)
+        if len(spans) != len(new):
+            raise _NotFound
+        edits.extend((a, b, _encode(n, ascii_only)) for (a, b), o, n in zip(spans, old, new, strict=True) if o != n)
+    edits.sort()
+    out, last = [], 0
+    for start, end, text in edits:
+        if start < last:
+            raise _NotFound  # two keys reaching the same value
+        out.append(body[last:start])
+        out.append(text)
+        last = end
+    out.append(body[last:])
+    return "".join(out)
+
+
 def clean_line(
     line: str, pipeline: Pipeline, text_keys: tuple[str, ...], counts: dict[str, int] | None = None
 ) -> tuple[str, str | None]:
@@ -120,7 +207,7 @@ def clean_line(
         return line, "JSON nested too deeply to read"
     if not isinstance(record, dict):
         return line, f"not a JSON object (a {type(record).__name__})"
-    changed = False
+    changes: list[tuple[list[str], Any, Any]] = []
     for key in text_keys:
         found = _locate(record, key)
         if found is None:
@@ -131,12 +218,16 @@ def clean_line(
         except TypeError:
             return line, f"key {key!r} holds {type(node[name]).__name__}, not text"
         if cleaned != node[name]:
+            changes.append(([key] if key in record else key.split("."), node[name], cleaned))
             node[name] = cleaned
-            changed = True
-    if not changed:
+    if not changes:
         return line, None
     if _repeats_a_key(body):  # json.loads kept the last value only: writing it back would lose the others
         return line, "a key repeated in one object; copied through uncleaned"
+    try:
+        return _patch(body, changes) + ending, None
+    except (_NotFound, ValueError, IndexError):
+        pass  # not found in place (valid JSON always is): the record is written whole
     out = _dump(record, body)
     try:
         out.encode("utf-8")

@@ -24,16 +24,17 @@ records (``FileResult.to_record()``) written by ``--report``.
 
 ``clean_many(tasks, pipeline, options, jobs)`` runs ``clean_file`` over tasks: in the calling
 process for one job or one file, else in a ``concurrent.futures.ProcessPoolExecutor``; results
-are yielded in input order. ``run(..., mapper=...)`` takes another mapper of the same shape
+are yielded in input order. Either way each output's commit (fsync, rename) runs in a background
+thread while the next file is cleaned, and a result is yielded once its file is committed. Before
+the pool forks, the parent runs the pipeline once on a sample, so the workers inherit its compiled
+patterns instead of each building them. ``run(..., mapper=...)`` takes another mapper of the same shape
 (``mapper(tasks, pipeline, options)``, results in input order) for folder runs: the Dask scale-out.
 """
 
 from __future__ import annotations
 
 import collections
-import difflib
 import io
-import json
 import os
 import re
 import shutil
@@ -42,17 +43,17 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from .counting import run_counted
 from .discover import DEFAULT_INCLUDE, discover
-from .jsonl import clean_lines, split_lines
 from .pipeline import Pipeline
-from .stream import StreamFallback, clean_blocks, stream_plan
 from .textio import AtomicWriter, DecodeError, cleanup_temp_files, decode_auto, iter_text
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = [
     "FileTask",
@@ -173,10 +174,16 @@ def _reason(err: BaseException) -> str:
         return text[len(prefix) :] if text.startswith(prefix) else text
     if isinstance(err, OSError):
         return err.strerror or str(err)
+    from .config import PatternTimeout  # loaded already when a user pattern could run
+
+    if isinstance(err, PatternTimeout):  # a user pattern (config or --param) too slow on this file's text
+        return f"{err}; the file was not cleaned (make the pattern simpler, or anchor it)"
     return f"internal error: {type(err).__name__}: {err}"
 
 
 def _diff(before: str, after: str, name: str) -> str:
+    import difflib  # --diff only: kept out of start-up
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name.lstrip('/')}", f"b/{name.lstrip('/')}"
     )
@@ -267,6 +274,8 @@ def _clean_into(
     """
     start = handle.tell()
     if jsonl:
+        from .jsonl import clean_lines, split_lines  # JSONL only: kept out of start-up
+
         encoding, blocks = iter_text(handle, options.encoding, options.errors, name, options.block_size)
         problems: list[str] = []
         lines = split_lines(blocks)
@@ -285,6 +294,8 @@ def _clean_into(
             diff = _diff("".join(before), "".join(after), name)
         error = _JSONL_PROBLEMS + "; ".join(problems) if problems else None
         return encoding, error, records, diff
+    if not options.diff and size > options.stream_threshold:
+        from .stream import StreamFallback, clean_blocks, stream_plan  # big files only: kept out of start-up
     if not options.diff and size > options.stream_threshold and stream_plan(pipeline) is not None:
         try:
             encoding, blocks = iter_text(handle, options.encoding, options.errors, name, options.block_size)
@@ -307,18 +318,34 @@ def _clean_into(
 
 def clean_file(task: FileTask, pipeline: Pipeline, options: RunOptions) -> FileResult:
     """Clean one file (see the module docstring for the contract). Never raises for bad input."""
+    return _commit(*_clean_file(task, pipeline, options))
+
+
+def _commit(result: FileResult, writer: AtomicWriter | None) -> FileResult:
+    """Commit ``writer`` (flush, fsync, rename); a failure becomes the file's error."""
+    if writer is None:
+        return result
+    try:
+        writer.commit()  # it removes its temporary file when it fails
+    except Exception as err:
+        return FileResult(result.path, error=_reason(err), dst=result.dst)
+    return result
+
+
+def _clean_file(task: FileTask, pipeline: Pipeline, options: RunOptions) -> tuple[FileResult, AtomicWriter | None]:
+    """Clean one file; returns its result and the writer still to commit (``None``: nothing to commit)."""
     name = task.name or str(task.src)
     dst = str(task.dst) if task.dst is not None else None
     if options.skip_existing and task.dst is not None and task.dst != task.src and os.path.lexists(task.dst):
-        return FileResult(name, skipped=True, dst=dst)
+        return FileResult(name, skipped=True, dst=dst), None
     writer: AtomicWriter | None = None
     try:
         if not stat.S_ISREG(os.stat(task.src).st_mode):  # a FIFO would block open()
-            return FileResult(name, error="not a regular file", dst=dst)
+            return FileResult(name, error="not a regular file", dst=dst), None
         with open(task.src, "rb") as handle, open(task.src, "rb") as original:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                return FileResult(name, error="not a regular file", dst=dst)
+                return FileResult(name, error="not a regular file", dst=dst), None
             jsonl = options.jsonl if options.jsonl is not None else task.src.suffix.lower() == ".jsonl"
             in_place = task.dst is not None and task.dst == task.src
             counts: dict[str, int] | None = {} if options.counts else None
@@ -328,19 +355,50 @@ def clean_file(task: FileTask, pipeline: Pipeline, options: RunOptions) -> FileR
                 handle, info.st_size, name, pipeline, options, jsonl, sink, counts
             )
             changed = sink.changed()
-        if writer is not None:
-            if in_place and not changed:
-                writer.abort()  # nothing to change: the file keeps its bytes and its mtime
-            else:
-                writer.commit()
+        if writer is not None and in_place and not changed:
+            writer.abort()  # nothing to change: the file keeps its bytes and its mtime
+            writer = None
         return FileResult(
             name, encoding, changed, False, info.st_size, sink.size,
             tuple(sorted((counts or {}).items())), error, diff, dst, records,
-        )
+        ), writer
     except Exception as err:  # never raise for one bad file: report it
         if writer is not None:
             writer.abort()
-        return FileResult(name, error=_reason(err), dst=dst)
+        return FileResult(name, error=_reason(err), dst=dst), None
+
+
+#: Outputs whose commit may be pending at once in :func:`_clean_group` (each holds an open file).
+_PENDING_COMMITS = 32
+
+
+def _clean_group(tasks: Iterable[FileTask], pipeline: Pipeline, options: RunOptions) -> Iterator[FileResult]:
+    """:func:`clean_file` over ``tasks``, results in order, each output committed in a background
+    thread while the next file is cleaned: the disk's fsync latency hides behind the cleaning (the
+    thread waits in ``fsync`` without the GIL). A result is yielded once its file is committed, so
+    what the caller sees as written is written, and an interrupted run leaves complete files only."""
+    pending: collections.deque[FileResult | Future[FileResult]] = collections.deque()
+    committer = None
+    try:
+        for task in tasks:
+            result, writer = _clean_file(task, pipeline, options)
+            if writer is None:
+                pending.append(result)
+            else:
+                if committer is None:
+                    from concurrent.futures import ThreadPoolExecutor
+
+                    committer = ThreadPoolExecutor(1, thread_name_prefix="cleaner-commit")
+                pending.append(committer.submit(_commit, result, writer))
+            while pending and (len(pending) > _PENDING_COMMITS or isinstance(pending[0], FileResult) or pending[0].done()):
+                first = pending.popleft()
+                yield first if isinstance(first, FileResult) else first.result()
+        while pending:
+            first = pending.popleft()
+            yield first if isinstance(first, FileResult) else first.result()
+    finally:
+        if committer is not None:
+            committer.shutdown(wait=True)  # every output started is finished: complete files only
 
 
 def _tee(lines: Iterable[str], into: list[str]) -> Iterator[str]:
@@ -432,7 +490,35 @@ def _init_worker(pipeline: Pipeline, options: RunOptions) -> None:
 
 def _clean_batch(tasks: Sequence[FileTask]) -> list[FileResult]:
     pipeline, options = _WORKER["pipeline"], _WORKER["options"]
-    return [clean_file(t, pipeline, options) for t in tasks]
+    return list(_clean_group(tasks, pipeline, options))
+
+
+#: A short article that takes every step of the default profiles through its usual paths.
+_WARM_TEXT = (
+    "<p>عنوان الخبر</p>\r\n\r\nالقاهرة - أ ش أ\nقال المتحدث الرسمي إن الاجتماع ناقش عدداً من الملفات المهمة "
+    "في المنطقة ، وأكد ضرورة التعاون .\n\nاقرأ أيضاً:\nمقالات ذات صلة\nقال المتحدث الرسمي إن الاجتماع ناقش "
+    "عدداً من الملفات المهمة في المنطقة ، وأكد ضرورة التعاون .\nتابعونا على فيسبوك\n"
+)
+
+
+def _warm(pipeline: Pipeline, task: FileTask) -> None:
+    """Run the pipeline once in this process before the pool forks, on a sample and on the start of
+    the first file: the patterns compiled and the tables loaded on first use are then inherited by
+    every worker (fork) instead of being built again in each. Any failure is left to the workers."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        return  # spawned workers start from scratch: nothing to inherit
+    try:
+        pipeline(_WARM_TEXT)
+        if not stat.S_ISREG(os.stat(task.src).st_mode):  # a FIFO would block open()
+            return
+        with open(task.src, "rb") as handle:
+            head = handle.read(1 << 16)
+        text = head.decode("utf-8", "replace") if b"\0" not in head[:-1] else ""
+        pipeline(text[: text.rfind("\n") + 1] if "\n" in text else text)
+    except Exception:  # noqa: BLE001 - a warm-up only: the file itself is cleaned (and reported) by a worker
+        pass
 
 
 def _batches(tasks: Sequence[FileTask], jobs: int) -> list[Sequence[FileTask]]:
@@ -470,17 +556,18 @@ def clean_many(
     """
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     if jobs == 1 or len(tasks) <= 1:
-        for task in tasks:
-            yield clean_file(task, pipeline, options)
+        yield from _clean_group(tasks, pipeline, options)
         return
     batches = _batches(tasks, jobs)
+    from concurrent.futures import ProcessPoolExecutor  # a pool only for many files: kept out of start-up
+
+    _warm(pipeline, tasks[0])
     try:
         pool = ProcessPoolExecutor(
             max_workers=min(jobs, len(batches)), initializer=_init_worker, initargs=(pipeline, options)
         )
     except (OSError, NotImplementedError, ImportError):
-        for task in tasks:
-            yield clean_file(task, pipeline, options)
+        yield from _clean_group(tasks, pipeline, options)
         return
     window: collections.deque[tuple[Sequence[FileTask], Future[list[FileResult]]]] = collections.deque()
     queued = iter(batches)
@@ -866,6 +953,8 @@ class _ReportWriter:
     def add(self, result: FileResult) -> None:
         if self.writer is None:
             return
+        import json  # --report only: kept out of start-up
+
         sep = b",\n" if self.count else b"\n"
         self.writer.write(sep + json.dumps(result.to_record(), ensure_ascii=False).encode("utf-8"))
         self.count += 1

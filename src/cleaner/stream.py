@@ -12,9 +12,14 @@ chained, each re-cutting its input at places where cutting cannot change the res
 - ``headings`` decides each line from its non-empty neighbours and from being the last, so it is cut
   between two consecutive prose lines (neither a heading candidate nor a list item, and ending a
   sentence or longer than a heading): every decision on both sides stays the same;
-- ``duplicate_paragraphs`` runs line by line with the set of paragraphs seen so far carried along
-  as 128-bit digests: memory grows with the number of *distinct* long paragraphs, about 80 bytes
-  each (about 25 MB per million), not with their text;
+- ``duplicate_paragraphs`` runs line by line with its window of the last
+  :data:`~cleaner.normalizers.structure.DUPLICATE_WINDOW` distinct paragraphs carried along as
+  128-bit digests (the step uses the same window on a whole text): at most about 30 MB, whatever the
+  size of the file;
+- ``bylines``, ``captions`` and ``datelines`` (``strict``) decide a line from itself except near the
+  start and the end of the text, so they are cut in the middle of six consecutive *plain* lines
+  (lines none of them labels, not a bare name, no byline glued to the start): every piece then starts
+  and ends as the whole text does there;
 - ``whitespace`` runs on pieces cut after a newline; the non-empty results are joined by one ``"\\n"``
   (it makes one blank line between paragraphs and trims both ends of the whole text);
 - ``html`` runs on pieces cut after a newline that no tag spans (``<p\nclass=x>``); HTML comments,
@@ -24,15 +29,20 @@ chained, each re-cutting its input at places where cutting cannot change the res
 - ``wrappers`` only acts on a text holding a ``<DOC>`` (a TREC record): such a stream raises
   :class:`StreamFallback` too; otherwise it is a no-op.
 
+The ``search`` profile's folds (``diacritics``, ``digits``, ``links``, ``teh_marbuta``,
+``hamza_carriers``, ``elongation``) are line-local: their patterns never match a line break.
+
 Memory is then bounded by the piece size times the number of stages, plus the distance between two
-prose lines (a few lines in real text), not by the file size. That streamed output equals whole
-output is a tested property (``tests/test_batch_stream.py``: every profile, generated documents).
+places where a stage may cut (a few lines in real text), not by the file size. That streamed output
+equals whole output is a tested property (``tests/test_batch_stream.py``: every profile, generated
+documents). Every profile streams.
 
 **Not streamable** (:func:`stream_plan` returns ``None``; the file is cleaned whole, memory grows
-with its size): a pipeline holding any other step, e.g. ``bylines``, ``captions`` and ``datelines``
-(``strict`` profile: they rank lines over the whole article) or a step not proven line-local (the
-``search`` profile's catalogue steps). A step shown line-local can join :data:`LINE_LOCAL` together
-with a case in ``tests/test_batch_stream.py``.
+with its size): a pipeline holding a step not listed here (a user's own, say). A step shown
+line-local can join :data:`LINE_LOCAL` together with a case in ``tests/test_batch_stream.py``.
+**Still read whole** (:class:`StreamFallback`): a text holding HTML comments, ``<script>`` or
+``<style>``, or a TREC ``<DOC>`` record (``wrappers`` gathers every title of the file into its first
+line); the memory of such a file grows with its size.
 """
 
 from __future__ import annotations
@@ -51,7 +61,11 @@ from .registry import get
 __all__ = ["LINE_LOCAL", "StreamFallback", "stream_plan", "clean_blocks", "PIECE_CHARS"]
 
 #: Steps whose output on text cut after a newline is the concatenation of their outputs on the parts.
-LINE_LOCAL = frozenset({"unicode", "cms_markers", "tatweel", "alef", "yeh", "lookalikes", "punctuation"})
+LINE_LOCAL = frozenset({
+    "unicode", "cms_markers", "tatweel", "alef", "yeh", "lookalikes", "punctuation",
+    # the search profile's folds: character maps and patterns that never match a line break
+    "diacritics", "digits", "links", "teh_marbuta", "hamza_carriers", "elongation",
+})
 #: Each stage works on pieces of about this many characters.
 PIECE_CHARS = 1 << 18
 
@@ -202,14 +216,16 @@ def stream_plan(pipeline: Pipeline) -> _Plan | None:
             stages.append(("cut", name, _with_lf(func), {"ok": ok}))
         elif name == "duplicate_paragraphs":
             try:
-                from .normalizers.structure import paragraph_key
+                from .normalizers.structure import DuplicateWindow, _key, _long
             except ImportError:
                 return None
-            from .normalizers import structure
-
-            forget = getattr(getattr(structure, "_fold", None), "cache_clear", None)
             min_words = params.get("min_words", get(name).defaults["min_words"])
-            stages.append(("dedupe", name, func, {"min_words": min_words, "key": paragraph_key, "forget": forget}))
+            stages.append(("dedupe", name, func, {"min_words": min_words, "key": _key, "long": _long, "window": DuplicateWindow}))
+        elif name in ("bylines", "captions", "datelines"):
+            plain = _structure_plain()
+            if plain is None:
+                return None
+            stages.append(("cut", name, func, {"finder": _plain_run(plain)}))
         elif name == "html":
             try:
                 from .normalizers.html import _TAG, has_markup
@@ -229,7 +245,8 @@ def _stage(kind: str, name: str, func: Callable[[str], str], extra: dict, counts
     if kind == "local":
         return lambda pieces: (_apply(name, func, p, counts) for p in _rechunk(pieces, _last_newline, target))
     if kind == "cut":
-        return lambda pieces: _cut(pieces, name, func, _between_rows(extra["ok"]), counts, target)
+        finder = extra["finder"] if "finder" in extra else _between_rows(extra["ok"])
+        return lambda pieces: _cut(pieces, name, func, finder, counts, target)
     if kind == "whitespace":
         return lambda pieces: _whitespace(pieces, name, func, counts, target)
     if kind == "dedupe":
@@ -291,8 +308,10 @@ def _whitespace(pieces: Pieces, name: str, func: Callable[[str], str], counts: d
 
 
 def _dedupe(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, counts: dict[str, int] | None, target: int) -> Pieces:
-    """``duplicate_paragraphs`` over a stream: "\\n".join of the kept lines, with the seen set carried."""
-    min_words, key = extra["min_words"], extra["key"]
+    """``duplicate_paragraphs`` over a stream: "\\n".join of the kept lines, with its window of the last
+    ``DUPLICATE_WINDOW`` distinct paragraphs carried along as 16-byte digests (bounded memory; the
+    step itself uses the same window, so the output is the same)."""
+    min_words, key, long = extra["min_words"], extra["key"], extra["long"]
     chunks = _rechunk(pieces, _last_newline, target)
     first = next(chunks, None)
     if first is None:
@@ -301,30 +320,22 @@ def _dedupe(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, 
     if second is None:  # the whole text is one piece: the step itself decides (one line, etc.)
         yield _apply(name, func, first, counts)
         return
-    forget = extra.get("forget")
-    seen: set[bytes] = set()  # 16-byte digests of the paragraphs seen: about 80 bytes each
+    window = extra["window"]()
+    blake2b = hashlib.blake2b
     started = False
-
-    def lines_of(piece: str, last: bool) -> Iterator[str]:
-        parts = piece.split("\n")
-        if not last:
-            parts.pop()  # the "" after the final newline: the next piece starts the next line
-        return iter(parts)
 
     def run(piece: str, last: bool) -> str:
         nonlocal started
         out = []
-        for line in lines_of(_lf(piece), last):
-            if len(line.split()) >= min_words:
-                k = hashlib.blake2b(key(line).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-                if k in seen:
-                    continue
-                seen.add(k)
+        parts = _lf(piece).split("\n")
+        if not last:
+            parts.pop()  # the "" after the final newline: the next piece starts the next line
+        for line in parts:
+            if long(line, min_words) and not window.add(blake2b(key(line).encode("utf-8", "surrogatepass"), digest_size=16).digest()):
+                continue
             out.append(("\n" if started else "") + line)
             started = True
         result = "".join(out)
-        if forget is not None:
-            forget()  # the step's key cache would keep 65,536 whole paragraphs alive
         if counts is not None:
             n = changed_chars(piece, result)
             if n:
@@ -336,6 +347,58 @@ def _dedupe(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, 
         yield run(previous, False)
         previous = piece
     yield run(previous, True)
+
+
+def _structure_plain() -> Callable[[str], bool] | None:
+    """A line the strict steps (``bylines``, ``captions``, ``datelines``) leave alone wherever it
+    stands: no label of its own, not a bare name, no byline glued to its start."""
+    try:
+        from .normalizers.structure import _local_label, _name_only, byline_prefix
+
+        def plain(line: str) -> bool:
+            if "\r" in line.rstrip("\r"):
+                return False
+            if line.rstrip().endswith((":", "：")):  # a credit line ("فلان الفلاني:") under a title
+                return False
+            for form in {line, line.rstrip("\r"), line.strip().lstrip("?").strip()}:
+                if _local_label(form) is not None or _name_only(form) or byline_prefix(form):
+                    return False
+            return True
+
+        plain("نص طويل ينتهي بنقطة.")
+    except Exception:  # the structure module changed shape: do not stream through it
+        return None
+    return plain
+
+
+def _plain_run(plain: Callable[[str], bool], side: int = 3) -> Callable[[str], int]:
+    """A cut finder for the strict steps: in the middle of ``2 * side`` consecutive plain non-empty
+    lines (blank lines between them allowed), all complete.
+
+    Those steps decide a line from itself, except the second and third non-empty lines of the text
+    (a bare name under the title, a byline glued to one of the first three lines) and the last two
+    (a closing name). With three plain lines on each side of every cut, each piece starts and ends
+    like the whole text would there: nothing fires at a cut, and the text's own first and last
+    lines stay in the first and last piece, with the same neighbours.
+    """
+
+    def find(buf: str) -> int:
+        pos = buf.rfind("\n") + 1  # complete lines end before pos
+        starts: list[int] = []  # starts of the plain non-empty lines in the current run, latest first
+        while pos > 0:
+            start = buf.rfind("\n", 0, pos - 1) + 1
+            line = buf[start : pos - 1]
+            if line.strip():
+                if plain(line):
+                    starts.append(start)
+                    if len(starts) == 2 * side:
+                        return starts[side - 1]
+                else:
+                    starts.clear()
+            pos = start
+        return -1
+
+    return find
 
 
 def _tags_closed(text: str, tag: re.Pattern[str], end: int | None = None) -> bool:

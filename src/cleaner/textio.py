@@ -55,8 +55,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
-_LETTER = re.compile(r"[^\W\d_]")
+# Runs, not single letters: _mostly_arabic sums their lengths (one match per word, not per letter).
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
+_LETTER = re.compile(r"[^\W\d_]+")
 # C0 controls other than tab, LF, FF, CR and NUL: text rarely holds them, mis-decoded binary does.
 _ODD_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 # Four Arabic letters in a row written in UTF-8 (lead byte D8-DB, then a continuation byte): UTF-8
@@ -113,10 +114,10 @@ def _binary(source: str, data: bytes) -> DecodeError:
 
 
 def _mostly_arabic(text: str) -> bool:
-    letters = len(_LETTER.findall(text))
+    letters = sum(map(len, _LETTER.findall(text)))
     if letters == 0:
         return False
-    arabic = len(_ARABIC_LETTER.findall(text))
+    arabic = sum(map(len, _ARABIC_LETTER.findall(text)))
     return arabic * 2 >= letters and len(_ODD_CONTROL.findall(text)) * 100 <= len(text)
 
 
