@@ -37,6 +37,10 @@ _NO_ALEF_WORDS = frozenset(
 )
 _PREFIXES = ("وال", "فال", "بال", "كال", "لل", "و", "ف", "ب", "ك", "ل", "ال")
 _WORD = re.compile(f"[{ARABIC_LETTERS}{_ALL_MARKS}\u0640]{{1,60}}")
+_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{_ALL_MARKS}\u0640]+")
+_WORD_CHARS = frozenset(
+    chr(cp) for cp in range(0x0600, 0x0900) if _WORD_RUN.fullmatch(chr(cp))
+)  # every character of _WORD's class lies in U+0600–U+08FF
 _MARKS_RE = re.compile(f"[{_ALL_MARKS}\u0640]")
 _LETTER_RE = re.compile(f"[{ARABIC_LETTERS}]")
 _CARRIERS = "اىوي"  # letters that already carry the long vowel: a dagger alef after them just goes
@@ -74,6 +78,28 @@ def _dagger_word(match: re.Match[str]) -> str:
     return "".join(out)
 
 
+def _daggers(text: str) -> str:
+    """``_WORD.sub(_dagger_word, text)``, visiting only the runs of word characters that hold a dagger alef.
+
+    _WORD cuts a maximal run of word characters into pieces of 60 from its start, so each such run
+    is cut the same way on its own; the others are left as they are.
+    """
+    out: list[str] = []
+    last = 0
+    pos = text.find(DAGGER_ALEF)
+    while pos >= 0:
+        start = pos
+        while start > last and text[start - 1] in _WORD_CHARS:
+            start -= 1
+        end = _WORD_RUN.match(text, pos).end()  # type: ignore[union-attr]  (the dagger alef itself)
+        out.append(text[last:start])
+        out.append(_WORD.sub(_dagger_word, text[start:end]))
+        last = end
+        pos = text.find(DAGGER_ALEF, end)
+    out.append(text[last:])
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=32)
 def _compiled(classes: tuple[str, ...]) -> tuple[re.Pattern[str] | None, bool]:
     unknown = [c for c in classes if c not in CLASSES]
@@ -84,7 +110,8 @@ def _compiled(classes: tuple[str, ...]) -> tuple[re.Pattern[str] | None, bool]:
             f"diacritics: unknown class {unknown[0]!r}{suggest(unknown[0], CLASSES)}; classes: {', '.join(CLASSES)}"
         )
     body = "".join(CLASSES[c] for c in classes if c != "dagger_alef")
-    return (re.compile(f"[{body}]+") if body else None), "dagger_alef" in classes
+    # One mark per match (not ``[...]+``): the engine then skips ahead with the class, twice as fast.
+    return (re.compile(f"[{body}]") if body else None), "dagger_alef" in classes
 
 
 @normalizer("diacritics", lossy=True)
@@ -104,7 +131,7 @@ def diacritics(text: str, *, classes: tuple[str, ...] = ALL_CLASSES) -> str:
     """
     pattern, dagger = _compiled(tuple(classes))
     if dagger and DAGGER_ALEF in text:
-        text = _WORD.sub(_dagger_word, text)
-    if pattern is not None and pattern.search(text):
-        text = pattern.sub("", text)
+        text = _daggers(text)
+    if pattern is not None:
+        text = pattern.sub("", text)  # the text itself when there is no mark
     return text

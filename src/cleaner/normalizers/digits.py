@@ -12,8 +12,10 @@ _ASCII = "0123456789"
 _ANY_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 
 _TO_ASCII = str.maketrans(_ARABIC_INDIC + _PERSIAN, _ASCII * 2)
-# str.translate looks every character up in a dict; for 20 rare characters, one fast ``in`` test
-# and ``replace`` per digit is ~50x faster on Arabic text and gives the same result.
+# str.translate looks every character of the text up in a dict: slow on Arabic text. Where these
+# digits are rare, the runs of them (found by one scan) are translated one by one; where they are
+# dense, one ``in`` test and ``replace`` per digit costs less than a Python call per run.
+_DIGIT_RUN = re.compile("[\u0660-\u0669\u06f0-\u06f9][\u0660-\u0669\u06f0-\u06f9]*")
 _ASCII_PAIRS = tuple(zip(_ARABIC_INDIC + _PERSIAN, _ASCII * 2))
 _NON_ASCII_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c\u066a]")
 # Arabic decimal separator ٫ and thousands separator ٬ between two digits; percent sign ٪ after one.
@@ -34,6 +36,10 @@ _NUMBER = re.compile(
     f"[{_ANY_DIGIT}]{{1,40}}(?:[{_SEP}][{_ANY_DIGIT}]{{1,40}}){{0,8}}"
     f"(?![A-Za-z_@{_ANY_DIGIT}])(?![{_SEP}][A-Za-z_{_ANY_DIGIT}])%?"
 )
+
+
+def _ascii_run(match: re.Match[str]) -> str:
+    return match.group().translate(_TO_ASCII)
 
 
 def _to_arabic_number(match: re.Match[str]) -> str:
@@ -64,7 +70,8 @@ def digits(text: str, *, to: str = "ascii") -> str:
     'عام ٢٠٢٤ بنسبة ٣٫٥٪ من ١٬٠٠٠ في COVID-19'
     """
     if to == "ascii":
-        if not _NON_ASCII_DIGIT.search(text):
+        first = _NON_ASCII_DIGIT.search(text)
+        if first is None:
             return text
         if "\u066b" in text:
             text = _DECIMAL.sub(".", text)
@@ -72,6 +79,8 @@ def digits(text: str, *, to: str = "ascii") -> str:
             text = _THOUSANDS.sub(",", text)
         if "\u066a" in text:
             text = _PERCENT.sub("%", text)
+        if len(_DIGIT_RUN.findall(text, first.start(), first.start() + (1 << 16))) < 64:
+            return _DIGIT_RUN.sub(_ascii_run, text)
         for char, ascii_digit in _ASCII_PAIRS:
             if char in text:
                 text = text.replace(char, ascii_digit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import html as _html
 import re
+from collections.abc import Callable
 
 from ..registry import normalizer
 from .wrappers import TREC_FIELDS, is_trec
@@ -34,12 +35,18 @@ _ENTITY = re.compile(
     r"(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)?"  # then one entity
 )
 _MAYBE = re.compile(rf"<(?:/?(?:{_NAMES})(?=[\s/>])|!--)|&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{{1,31}};)", re.IGNORECASE)
+# The two halves of _MAYBE: each opens with a literal, so the engine skips ahead to it (one search
+# of _MAYBE tries every position).
+_MAYBE_TAG_OR_COMMENT = re.compile(rf"<(?:/?(?:{_NAMES})(?=[\s/>])|!--)", re.IGNORECASE)
+_MAYBE_ENTITY = re.compile(r"&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{1,31};)", re.IGNORECASE)
 _HEADING = re.compile(r"h[1-6]", re.IGNORECASE)
 
 
 def has_markup(text: str) -> bool:
     """Whether ``text`` holds an HTML tag, comment or character entity (the fast-path check)."""
-    return _MAYBE.search(text) is not None
+    return ("<" in text and _MAYBE_TAG_OR_COMMENT.search(text) is not None) or (
+        "&" in text and _MAYBE_ENTITY.search(text) is not None
+    )
 
 
 def _drop_comments(text: str) -> str:
@@ -59,8 +66,13 @@ def _drop_comments(text: str) -> str:
     return "".join(out)
 
 
+_SCRIPT_OR_STYLE = re.compile("<[sS]")
+
+
 def _drop_elements(text: str) -> str:
     """Remove ``<script>…</script>`` and ``<style>…</style>`` with their content."""
+    if _SCRIPT_OR_STYLE.search(text) is None:  # "<s" or "<S": what "<script" or "<style" in text.lower() needs
+        return text
     lower = text.lower()
     if "<script" not in lower and "<style" not in lower:
         return text
@@ -94,6 +106,16 @@ def _decode(match: re.Match[str]) -> str:
     return decoded
 
 
+def _positions(text: str, char: str) -> list[int]:
+    """Every index of ``char`` in ``text``, found by ``str.find`` (C speed), not a loop over characters."""
+    found: list[int] = []
+    i = text.find(char)
+    while i >= 0:
+        found.append(i)
+        i = text.find(char, i + 1)
+    return found
+
+
 def _escape_new_tags(text: str) -> str:
     """Write ``&lt;`` for every ``<`` that a second run would take for markup, so it finds none.
 
@@ -112,14 +134,20 @@ def _escape_new_tags(text: str) -> str:
         return text
     from .unicode import unicode as _unicode
 
-    closes = [i for i, ch in enumerate(text) if ch == ">"] if ">" in text else []
+    closes = _positions(text, ">")
     last_close = text.rfind("-->")  # an unclosed "<!--" is text and stays as it is
     # TREC fields only matter when they make a record that `wrappers` would unwrap next time; a
     # literal "<DOC>" in prose stays as it is.
-    trec = is_trec(_ODD.sub("", text) if _ODD.search(text) else text)  # as `unicode` will leave it
+    trec_found: list[bool] = []  # decided on the first TREC field seen (rare): a whole-text check
+
+    def trec() -> bool:
+        if not trec_found:
+            trec_found.append(is_trec(_ODD.sub("", text) if _ODD.search(text) else text))  # as `unicode` leaves it
+        return trec_found[0]
+
     escaped: list[int] = []
     stopper = len(text)  # the nearest "<" to the right that stays
-    for i in reversed([i for i, ch in enumerate(text) if ch == "<"]):
+    for i in reversed(_positions(text, "<")):
         markup = text.startswith("<!--", i) and i + 4 <= last_close
         if not markup:
             k = bisect.bisect_left(closes, i)
@@ -131,7 +159,7 @@ def _escape_new_tags(text: str) -> str:
                 if _ODD.search(region):
                     region = _unicode(region)
                 comment = region.startswith("<!--") and region.find("-->", 4) >= 0
-                markup = comment or bool(_TAG.fullmatch(region)) or (trec and bool(_TREC_FIELD.fullmatch(region)))
+                markup = comment or bool(_TAG.fullmatch(region)) or (bool(_TREC_FIELD.fullmatch(region)) and trec())
         if markup:
             escaped.append(i)
         else:
@@ -177,7 +205,23 @@ def _unhide_tags(text: str, *, escape: bool = False) -> str:
             return region  # not markup this step removes (a TREC field is `_escape_new_tags`' business)
         return "&lt;" + region[1:] if escape else cleaned
 
-    return _REGION.sub(fix, text)
+    return _sub_changed(_REGION, fix, text)
+
+
+def _sub_changed(pattern: re.Pattern[str], func: Callable[[re.Match[str]], str], text: str) -> str:
+    """``pattern.sub(func, text)``, but the text itself (no copy) when no replacement changes its match."""
+    out: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        new = func(m)
+        if new != m.group():
+            out.append(text[last : m.start()])
+            out.append(new)
+            last = m.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 @normalizer("html")
@@ -217,7 +261,7 @@ def html(text: str, *, heading_style: str = "text") -> str:
 
     text = _TAG.sub(tag, text)
     while "&" in text:  # decoding can make a new entity ("&&#97;mp;"): repeat; each round shortens
-        decoded = _ENTITY.sub(_decode, text)
+        decoded = _sub_changed(_ENTITY, _decode, text)
         if decoded == text:
             break
         text = decoded

@@ -27,6 +27,7 @@ _LOOKALIKES = {
     "\u06be": araby.HEH,  # ھ heh doachashmee
 }
 _LOOKALIKE = re.compile(f"[{''.join(_LOOKALIKES)}{FARSI_YEH}]")
+_FARSI_YEH = re.compile(FARSI_YEH)
 # Farsi yeh at the end of a word (nothing but marks after it before a non-letter) is alef maksura.
 # Checked on the text before the other look-alikes are replaced: they are letters before and after.
 _WORD_END = re.compile(f"[{ARABIC_MARKS}]{{0,4}}(?![{ARABIC_LETTERS}{ARABIC_MARKS}])")
@@ -104,11 +105,18 @@ def lookalikes(text: str) -> str:
     >>> lookalikes("کتاب فی تجرید")
     'كتاب فى تجريد'
     """
-    if not any(form in text for form in _LOOKALIKES) and FARSI_YEH not in text:
-        return text
+    present = [form for form in _LOOKALIKES if form in text]
     had_farsi_yeh = FARSI_YEH in text
-    text = _LOOKALIKE.sub(_replace_lookalike, text)  # one pass: these letters are rare
-    return _finish_yeh(text) if had_farsi_yeh else text
+    if not present and not had_farsi_yeh:
+        return text
+    # The fixed folds are C-level replaces; only ی (decided by what follows it) needs a Python call.
+    # Its decision looks at letters and marks after it, and the other look-alikes are letters before
+    # and after their fold: the order does not matter.
+    for form in present:
+        text = text.replace(form, _LOOKALIKES[form])
+    if had_farsi_yeh:
+        text = _finish_yeh(_FARSI_YEH.sub(_replace_lookalike, text))
+    return text
 
 
 def _replace_lookalike(match: re.Match[str]) -> str:

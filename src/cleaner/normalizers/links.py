@@ -24,7 +24,8 @@ URL = re.compile(
     re.IGNORECASE,
 )
 _URL_TRAIL = ".,:;!?*-~"
-_WWW = re.compile(r"[wW][wW][wW]\.")  # www. in any case, without re.IGNORECASE's slower scan
+_SCHEME_END = re.compile("://")
+_W_DOTS = (re.compile(r"w\."), re.compile(r"W\."))
 # An e-mail address: an ASCII local part, @, and a domain with at least one dot.
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}\.[A-Za-z0-9.\-]{1,190}(?![A-Za-z0-9_%+@.\-])")
 _WORD_BODY = f"\\w{ARABIC_MARKS}"
@@ -50,9 +51,33 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Start and end of every URL in ``text`` (trailing sentence punctuation excluded)."""
-    if "://" not in text and not (("w." in text or "W." in text) and _WWW.search(text)):
-        return []
-    return [(m.start(), _trim(text, m.start(), m.end())) for m in URL.finditer(text)]
+    return [(m.start(), _trim(text, m.start(), m.end())) for m in _url_matches(text)]
+
+
+def _url_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``URL.finditer(text)``, tried only where one can start instead of at every h, f or w.
+
+    A URL opens with ``ftp``, ``http`` or ``https`` right before a ``://``, or with a ``www.``: so
+    its start lies 3, 4 or 5 characters before a ``://``, or 2 before a ``w.``; found with
+    literal searches (the regex engine's are faster than ``str.find`` for these) and tried with
+    ``URL.match`` from left to right, skipping those inside a match.
+    """
+    starts: set[int] = set()
+    for m in _SCHEME_END.finditer(text):
+        i = m.start()
+        starts.update((i - 5, i - 4, i - 3))
+    for pattern in _W_DOTS:
+        starts.update(m.start() - 2 for m in pattern.finditer(text))
+    found: list[re.Match[str]] = []
+    last = 0
+    for start in sorted(starts):
+        if start < last:
+            continue
+        match = URL.match(text, start)
+        if match is not None:
+            found.append(match)
+            last = match.end()
+    return found
 
 
 def email_spans(text: str) -> list[tuple[int, int]]:

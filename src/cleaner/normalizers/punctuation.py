@@ -18,15 +18,19 @@ _SKIP_RUN = re.compile("[" + re.escape(_SKIP) + "]+")
 # Al-Ahram wraps commas in right-to-left marks: ‏,‏ is an Arabic comma.
 _RLM_COMMA = re.compile("\u200f,\u200f")
 _LATIN = re.compile(r"[,;?]+")
-_LOST = re.compile(f"(?:^|(?<=[\\s(«\"]))\\?[{ARABIC_LETTERS}]", re.MULTILINE)
+# (Each pattern opens with the mark it is about, so the regex engine skips ahead to it instead of
+# trying every position; the lookbehinds check what stands before.)
+_LOST = re.compile(f"\\?(?:(?<=^\\?)|(?<=[\\s(«\"]\\?))[{ARABIC_LETTERS}]", re.MULTILINE)
 _LATIN_TO_ARABIC = str.maketrans({",": "،", ";": "؛", "?": "؟"})
 # Spaces before a mark (after something on the same line).
-_SPACE_BEFORE = re.compile(r"(?<=[^ \t\n])[ \t]+(?=[،؛؟!.:])([،؛؟!.:…]+)")
+_SPACE_BEFORE = re.compile(r"[ \t](?<=[^ \t\n][ \t])[ \t]*(?=[،؛؟!.:])([،؛؟!.:…]+)")
+_MARK_AFTER_SPACE = re.compile(r"[،؛؟!.:](?<=[ \t][،؛؟!.:])")
 # Runs of one mark: Arabic marks always; ! : and 4+ dots in Arabic context.
-_RUN = re.compile(r"([،؛؟!:])\1+|\.{4,}|…{2,}")
+# (``([،؛؟!:])\1+|\.{4,}|…{2,}``, written to open with one class.)
+_RUN = re.compile(r"([،؛؟!:.…])(?:(?<=[،؛؟!:])\1+|(?<=\.)\.{3,}|(?<=…)…+)")
 # After a mark: no space before a letter, a digit or an opening bracket or quote.
 _NO_SPACE_AFTER = re.compile(r"([،؛؟!:])(?=[^\W_]|[«(\[])")
-_SPACES_AFTER = re.compile(r"(?<=[،؛؟])[ \t]{2,}(?=[^ \t\n])")
+_SPACES_AFTER = re.compile(r"[ \t](?<=[،؛؟][ \t])[ \t]+(?=[^ \t\n])")
 # Where any rule above can match (a superset), anchored on one mark so the engine skips ahead on a
 # character set: a Latin , ; ?; a mark after a space or tab; ، ؛ ؟ ! : before a mark, a letter or
 # digit, an opening bracket or two spaces; four dots; two ….
@@ -128,24 +132,71 @@ def punctuation(text: str) -> str:
 
 def _punctuation(text: str) -> str:
     """The rules of :func:`punctuation`, applied to the whole of ``text``."""
+    spans = _Spans()
     if "\u200f,\u200f" in text:
         text = _RLM_COMMA.sub(lambda m: m.group() if _between_digits(text, m.start(), m.end()) else "،", text)
     if _LATIN.search(text):
-        spans, context = protected_spans(text), _Context(text)
+        context = _Context(text)
         lost = _lost_lines(text) if "?" in text else []
-        text = _LATIN.sub(lambda m: _latin(m, spans, context, lost), text)
-    if _SPACE_BEFORE.search(text):
-        spans = protected_spans(text)
-        text = _SPACE_BEFORE.sub(lambda m: _space_before(m, spans), text)
-    if _RUN.search(text):
-        spans, context = protected_spans(text), _Context(text)
-        text = _RUN.sub(lambda m: _run(m, spans, context), text)
-    if _NO_SPACE_AFTER.search(text):
-        spans, context = protected_spans(text), _Context(text)
-        text = _NO_SPACE_AFTER.sub(lambda m: _space_after(m, spans, context), text)
+        text = _LATIN.sub(lambda m: _latin(m, spans(m.string), context, lost), text)
+    # Each sub is one scan; it returns the text itself when nothing matches (spans and context are
+    # only computed on a first match), so no search before it.
+    text = _space_before_all(text, spans)
+    context = _Context(text)
+    text = _RUN.sub(lambda m: _run(m, spans(m.string), context), text)
+    context = _Context(text)
+    text = _NO_SPACE_AFTER.sub(lambda m: _space_after(m, spans(m.string), context), text)
     if "  " in text or "\t" in text:
         text = _SPACES_AFTER.sub(" ", text)
     return text
+
+
+def _space_before_all(text: str, spans: _Spans) -> str:
+    """``_SPACE_BEFORE.sub(lambda m: _space_before(m, spans(text)), text)``, found from the marks.
+
+    Each match of _SPACE_BEFORE is a run of spaces and tabs (after a character that is none of them
+    nor a line break) followed by a mark; so its start is found from the marks that follow a space
+    or tab, going back over the run, and tried there with ``_SPACE_BEFORE.match``. The engine then
+    stops at the marks, not at every space.
+    """
+    out: list[str] = []
+    last = 0
+    for mark in _MARK_AFTER_SPACE.finditer(text):
+        end_of_run = mark.start()
+        if end_of_run < last:
+            continue  # a mark of the previous match
+        start = end_of_run - 1
+        while start > last and text[start - 1] in " \t":
+            start -= 1
+        match = _SPACE_BEFORE.match(text, start)
+        if match is None:
+            continue  # the run opens the text or a line
+        new = _space_before(match, spans(text))
+        if new != match.group():
+            out.append(text[last : match.start()])
+            out.append(new)
+        else:
+            out.append(text[last : match.end()])
+        last = match.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+class _Spans:
+    """``protected_spans(text)``, found again only when a rule has changed the text."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.spans: list[tuple[int, int]] = []
+
+    def __call__(self, text: str) -> list[tuple[int, int]]:
+        if self.text is not text:
+            if self.text != text:
+                self.spans = protected_spans(text)
+            self.text = text
+        return self.spans
 
 
 def _latin(

@@ -7,6 +7,8 @@ import re
 from ..registry import normalizer
 
 _SPACES = re.compile("  +")
+#: A line break with the blank lines and leading spaces after it: one paragraph break.
+_BREAK = re.compile("\n[ \n]*")
 
 
 @normalizer("whitespace")
@@ -19,30 +21,29 @@ def whitespace(text: str) -> str:
     >>> whitespace("  سطر\\t أول  \\r\\n\\r\\n\\n سطر ثان \\r")
     'سطر أول\\n\\nسطر ثان\\n'
     """
-    # Each step is a C-level pass guarded by an ``in`` check: no per-line Python loop.
+    # A few C-level passes, each guarded by a cheap check: no per-line Python loop, no list of lines.
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text:
         text = text.replace("\t", " ")  # a run holding a tab becomes one space below
-    if "  " in text:
-        text = _SPACES.sub(" ", text)
-    # Runs are single spaces now: a space next to a line break is a line's leading or trailing one.
-    if " \n" in text:
-        text = text.replace(" \n", "\n")
-    if "\n " in text:
-        text = text.replace("\n ", "\n")
-    if "\n" not in text:
-        text = text.strip(" ")
-        return text + "\n" if text else ""
-    lines = list(filter(None, text.split("\n")))
-    if not lines:
+    if " " in text:
+        text = _SPACES.sub(" ", text)  # the text itself when there is no run (one scan, no copy)
+    if "\n" in text:
+        # Runs are single spaces now: a space before a line break is a line's trailing one; the
+        # break, the empty lines and leading spaces after it become one blank line.
+        if " \n" in text:
+            text = text.replace(" \n", "\n")
+        text = _BREAK.sub("\n\n", text)
+    # What is left at either end is at most a space and a paragraph break: trimmed in one slice.
+    start, end = 0, len(text)
+    while start < end and text[start] in " \n":
+        start += 1
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    if start == end:
         return ""
-    # The ends are trimmed and the final newline added on the end lines, not by copying the whole text.
-    first, last = lines[0].lstrip(" "), lines[-1].rstrip(" ")
-    if not first or not last:  # a line of spaces at an end (not left by the steps above): the plain way
-        text = "\n\n".join(lines).strip(" ")
-        return text + "\n" if text else ""
-    if len(lines) == 1:
-        return first.rstrip(" ") + "\n"
-    lines[0], lines[-1] = first, last + "\n"
-    return "\n\n".join(lines)
+    if end < len(text) and text[end] == "\n":
+        return text if start == 0 and end + 1 == len(text) else text[start : end + 1]
+    out = text[start:end]
+    out += "\n"  # in place when the slice is a new string: one big allocation, not two
+    return out
