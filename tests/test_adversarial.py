@@ -1,20 +1,21 @@
 """Adversarial inputs (issue 8): each has a defined result and a running time linear in its size.
 
 Linearity is checked by ratio, never by absolute seconds: the same input made 8 times longer must not
-take more than ``BOUND`` (20) times as long (8 is linear, 64 would be quadratic). The small run is the
-median of three; when a busy machine makes the ratio look too high, both sizes are measured again
-(median of three) before failing.
+take more than ``BOUND`` (20) times as long (8 is linear, 64 would be quadratic). Each size is timed
+by the fastest of its runs (min-of-N: a busy machine only ever adds time): the small size at least
+twice, the large one once, and a cheap run again until its runs add up to ``SPEND`` seconds; when
+the ratio looks too high, both are measured again (three and two more runs) before failing.
 
-Sizes: the defined result of each case is checked on 1 MB of it, and time is compared between
-128 KB and 1 MB, which keeps this tier under a minute on a shared two-core machine. Set
-``CLEANER_ADVERSARIAL_SCALE=8`` to compare 1 MB with 8 MB (the issue's figures; about five times
-slower). The single long line is 20 MB (compared with 2.5 MB) whatever the scale.
+Sizes: time is compared between 1 MB and 8 MB of each case (the issue's figures), and the defined
+result is checked on both sizes; the pipeline runs on the 8 MB input once, so the tier stays under a
+minute on a quiet two-core machine. Each normalizer on the nasty mix is compared between 2 MB and
+16 MB (both past the processor caches). ``CLEANER_ADVERSARIAL_SCALE=1`` divides the sizes by 8 (a
+quick local run). The single long line is 20 MB (compared with 2.5 MB) whatever the scale.
 """
 
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -27,11 +28,17 @@ import cleaner
 from cleaner.registry import REGISTRY
 
 MB = 1 << 20
-SCALE = int(os.environ.get("CLEANER_ADVERSARIAL_SCALE", "1"))
-BIG = SCALE * MB  # bytes of UTF-8
+SCALE = int(os.environ.get("CLEANER_ADVERSARIAL_SCALE", "8"))
+BIG = SCALE * MB  # bytes of UTF-8 of the large size; the small size is BIG // FACTOR
 FACTOR = 8
 BOUND = 20
-FLOOR = 0.002  # seconds: shorter small runs are timer noise, not signal
+# Seconds per byte of the small input: a shorter small run counts as this long. A step that cheap (a
+# C-level scan) cannot be superlinear at these sizes (a quadratic one takes seconds on 1 MB), and on
+# the large input it pays for outgrowing the processor caches, which other processes share (2-3 times
+# the cost per byte, somewhere between 0.5 and 16 MB here): that would read as superlinear.
+FLOOR_PER_BYTE = 20e-9
+SPEND = 0.1  # seconds: cheap runs are repeated until they add up to this much (each size) ...
+MAX_RUNS = 10  # ... in at most this many runs
 NORMALIZERS = sorted(n.name for n in cleaner.list_normalizers())  # importing registers them all
 
 
@@ -40,25 +47,37 @@ def rep(unit: str, nbytes: int) -> str:
     return unit * max(1, nbytes // len(unit.encode("utf-8")))
 
 
-def _median_time(func: Callable[[str], object], text: str, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
+def _min_time(func: Callable[[str], object], text: str, repeat: int, spend: float = 0.0) -> float:
+    """The fastest of ``repeat`` runs, with more runs (up to ``MAX_RUNS``) while they add up to less
+    than ``spend`` seconds: a cheap step is timed many times, for little, and one stall cannot decide."""
+    times: list[float] = []
+    while len(times) < repeat or (sum(times) < spend and len(times) < MAX_RUNS):
         start = time.perf_counter()
         func(text)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return min(times)
 
 
 def assert_linear(
-    func: Callable[[str], object], make: Callable[[int], str], big: int, label: str, big_time: float | None = None
+    func: Callable[[str], object],
+    make: Callable[[int], str],
+    big: int,
+    label: str,
+    small_time: float | None = None,
+    big_time: float | None = None,
 ) -> None:
-    """``big_time``: the time of one run on ``make(big)`` already measured by the caller."""
+    """``make(big // FACTOR)`` against ``make(big)``, min-of-N each; ``small_time`` and ``big_time``:
+    one run of each size already timed by the caller (it counts as one of the N)."""
     small_text = make(big // FACTOR)
-    small = max(_median_time(func, small_text, 3), FLOOR)
-    large = big_time if big_time is not None else _median_time(func, make(big), 1)
+    floor = FLOOR_PER_BYTE * (big // FACTOR)
+    small = _min_time(func, small_text, 1 if small_time is not None else 2, SPEND)
+    small = max(min(small, small_time if small_time is not None else small), floor)
+    large = big_time if big_time is not None else float("inf")
+    if big_time is None or big_time < SPEND:  # cheap (or not timed yet): more runs, for little
+        large = min(large, _min_time(func, make(big), 1 if big_time is None else 0, SPEND - (big_time or 0.0)))
     if large / small >= BOUND:  # measure again before blaming the code
-        small = max(_median_time(func, small_text, 3), FLOOR)
-        large = _median_time(func, make(big), 3)
+        small = max(min(small, _min_time(func, small_text, 3, SPEND)), floor)
+        large = min(large, _min_time(func, make(big), 2, SPEND))
     ratio = large / small
     assert ratio < BOUND, f"{label}: {FACTOR}x the input took {ratio:.1f}x the time ({small:.4f}s -> {large:.3f}s)"
 
@@ -112,13 +131,15 @@ CASES: dict[str, tuple[Callable[[int], str], Callable[[str], str]]] = {
 def test_adversarial_input_has_its_defined_result_in_linear_time(case: str) -> None:
     make, expected = CASES[case]
     pipeline = cleaner.resolve("default")
+    small_text = make(BIG // FACTOR)
+    small, small_time = _timed(pipeline, small_text)
+    assert small == expected(small_text), f"{case}: unexpected result (starts {small[:60]!r}, {len(small)} chars)"
+    assert pipeline(small) == small  # idempotent (on the smaller size: the tier has a time budget)
     text = make(BIG)
     out, elapsed = _timed(pipeline, text)
-    assert out == expected(text), f"{case}: unexpected result (starts {out[:60]!r}, {len(out)} chars)"
-    small = pipeline(make(BIG // FACTOR))
-    assert pipeline(small) == small  # idempotent (on the smaller size: the tier has a time budget)
+    assert out == expected(text), f"{case}: unexpected result at {BIG} bytes (starts {out[:60]!r}, {len(out)} chars)"
     if text:
-        assert_linear(pipeline, make, BIG, case, big_time=elapsed)
+        assert_linear(pipeline, make, BIG, case, small_time=small_time, big_time=elapsed)
 
 
 def test_a_single_20_mb_line() -> None:
@@ -129,7 +150,7 @@ def test_a_single_20_mb_line() -> None:
     pipeline = cleaner.resolve("preserve")
     out, elapsed = _timed(pipeline, text)
     assert out == text + "\n"
-    small = max(_median_time(pipeline, make(20 * MB // FACTOR), 1), FLOOR)
+    small = max(_min_time(pipeline, make(20 * MB // FACTOR), 1), FLOOR_PER_BYTE * (20 * MB // FACTOR))
     assert elapsed / small < BOUND, f"20 MB took {elapsed / small:.1f}x the time of 2.5 MB"
 
 
@@ -146,7 +167,7 @@ def test_every_normalizer_is_linear_on_a_nasty_mix(name: str) -> None:
     func = REGISTRY[name].func
     unit = "".join(f"{a}{b}" for a in NASTY[::3] for b in NASTY[1::2])
     make = lambda n: rep(unit, n)  # noqa: E731
-    assert_linear(func, make, 2 * BIG, name)  # 256 KB vs 2 MB: smaller runs are cache noise
+    assert_linear(func, make, 2 * BIG, name)  # 2 MB vs 16 MB: both past the processor caches (see FLOOR_PER_BYTE)
 
 
 # --- lone surrogates through the Python API ------------------------------------------------------------
@@ -206,3 +227,35 @@ def test_anything_but_text_is_a_clear_type_error(value: object, words: tuple[str
         cleaner.clean(value)  # type: ignore[arg-type]
     for word in words:
         assert word in str(info.value)
+
+
+# --- found by atheris (fuzz/fuzz_pipeline.py), not fixed yet ------------------------------------------
+# Belongs with the other fuzzer finds in tests/test_reliability_fuzz.py (kept here: that file has
+# another owner at the moment). Remove the xfail once fixed and add the text to PIPELINE_CRASHES.
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="defect (search: links before headings): headings drops the closing '#' of '!#z#', which "
+    "makes '#z' a hashtag that links (hashtags='words') turns into 'z' on the next run: not idempotent "
+    "(found by atheris)",
+)
+def test_a_hashtag_revealed_by_headings_in_the_search_profile() -> None:
+    text = "-\n!#z#\n!"
+    once = cleaner.clean(text, profile="search")
+    assert cleaner.clean(once, profile="search") == once
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="defect (default: boilerplate before duplicate_paragraphs): the first run drops the repeated "
+    "line, which leaves three similar 'www.' lines that boilerplate removes whole on the next run: "
+    "not idempotent (found by atheris)",
+)
+def test_similar_lines_left_by_duplicate_paragraphs() -> None:
+    text = (
+        "www.:@m @` !8X6 m8X6 @@ !8X6 !@@ !@8X6 m8X6 mCu@\nwww.:@m @` ! m\n"
+        "www.:@m @` !8X6 m8X6 @@ !8X6 !@@ !@8X6 m8X6 mCu@\nwww.:@m @` 6 m"
+    )
+    once = cleaner.clean(text)
+    assert cleaner.clean(once) == once

@@ -2,6 +2,9 @@
 
 * SIGKILL at random moments of an ``--in-place`` folder run, many times over: every file is either
   its original bytes or the full cleaned output, and the next run removes the leftover temporary files.
+  The same for a mirror-tree run (``-o DIR``, alternating with ``--skip-existing`` resumes): every
+  output file is either absent or the full cleaned output, never partial, the inputs are untouched,
+  and the next run completes the tree and removes the leftover temporary files.
   The whole process group is killed (the main process and its workers), as a crash or the OOM killer
   would. The seed of each run is in the failure message.
 * A write that fails: a real file-size limit (``RLIMIT_FSIZE``, with ``SIGXFSZ`` ignored, so writes
@@ -116,6 +119,57 @@ def test_sigkill_during_in_place_runs_never_leaves_a_half_written_file(tmp_path:
     again = cli("--in-place", work)
     assert again.returncode == 0
     assert {p: p.stat().st_mtime_ns for p in work.rglob("*") if p.is_file()} == mtimes, "clean files rewritten"
+    assert killed_mid_run > 0, f"seed {seed}: no kill landed during a run ({duration:.2f}s runs)"
+    print(f"seed {seed}: {killed_mid_run}/{KILLS} kills mid-run, {seen_leftovers} temporary files left and cleaned up")
+
+
+def test_sigkill_during_output_folder_runs_never_leaves_a_partial_output(tmp_path: Path) -> None:
+    src, expected_dir, out = tmp_path / "src", tmp_path / "expected", tmp_path / "out"
+    make_corpus(src)
+    start = time.perf_counter()
+    reference = cli(src, "-o", expected_dir)
+    duration = time.perf_counter() - start
+    assert reference.returncode == 0, reference.stderr.decode()
+    original, cleaned = snapshot(src), snapshot(expected_dir)
+    assert original.keys() == cleaned.keys()
+
+    seed = int(os.environ.get("CLEANER_FAULT_SEED", str(random.randrange(1 << 30))))
+    rng = random.Random(seed)
+    seen_leftovers = killed_mid_run = 0
+    for attempt in range(KILLS):
+        resume = ("--skip-existing",) if attempt % 2 else ()  # overwrite complete outputs, or resume
+        proc = subprocess.Popen(
+            command(src, "-o", out, "-q", *resume),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        time.sleep(rng.uniform(0.1, duration * 0.95))
+        if proc.poll() is None:
+            killed_mid_run += 1
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, at once
+        except ProcessLookupError:
+            pass  # it had finished
+        proc.wait(timeout=60)
+        proc.stderr.close()
+        time.sleep(0.05)  # let killed workers be reaped by init
+        seen_leftovers += len(leftovers(out))
+        written = snapshot(out) if out.exists() else {}
+        for rel, data in written.items():
+            if Path(rel).name.startswith(TEMP_PREFIX):
+                continue
+            assert rel in cleaned, f"seed {seed}, kill {attempt}: unexpected file {rel} in the output folder"
+            assert data == cleaned[rel], f"seed {seed}, kill {attempt}: {rel} is a partial or wrong output"
+        assert snapshot(src) == original, f"seed {seed}, kill {attempt}: an input was changed"
+
+    final = cli(src, "-o", out, "--skip-existing")
+    assert final.returncode == 0, final.stderr.decode()
+    assert snapshot(out) == cleaned, f"seed {seed}: the resumed run did not finish the tree"
+    assert not leftovers(out), f"seed {seed}: the resumed run left temporary files"
+    again = cli(src, "-o", out)  # a full run over a complete tree: the same bytes, nothing left behind
+    assert again.returncode == 0, again.stderr.decode()
+    assert snapshot(out) == cleaned and not leftovers(out)
     assert killed_mid_run > 0, f"seed {seed}: no kill landed during a run ({duration:.2f}s runs)"
     print(f"seed {seed}: {killed_mid_run}/{KILLS} kills mid-run, {seen_leftovers} temporary files left and cleaned up")
 

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .config import PatternTimeout, Settings, settings_for
 from .pipeline import ConfigError, Pipeline
-from .profiles import PROFILES, profiles_using, resolve
-from .textio import DecodeError, atomic_write, decode
+from .profiles import PROFILES
+
+if TYPE_CHECKING:
+    from .config import Settings
 
 EXIT_OK = 0
 EXIT_CHECK_CHANGED = 1
@@ -189,6 +191,9 @@ def main(
         except UsageError as err:
             raise click.UsageError(str(err)) from None
         sys.exit(code)
+    from .config import PatternTimeout
+    from .textio import DecodeError, atomic_write, decode
+
     if len(paths) > 1:
         raise click.UsageError("several inputs need an output folder (-o DIR) or --in-place")
     source = paths[0] if paths else "-"
@@ -224,6 +229,8 @@ def _settings(
     profile: str | None, enable: tuple[str, ...], disable: tuple[str, ...], fmt: str, config_file: str | None
 ) -> Settings:
     """The config file (found or given) resolved with the command line's choices, which win."""
+    from .config import settings_for
+
     params = {"headings": {"style": "markdown"}} if fmt == "markdown" else None
     return settings_for(config_file, profile, enable, disable, params)
 

@@ -25,13 +25,10 @@ module and run with a time limit, so one bad pattern cannot hang a batch:
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import regex
 
 from .pipeline import ConfigError, Pipeline, _freeze
 from .registry import REGISTRY, suggest
@@ -77,6 +74,8 @@ class PatternTimeout(RuntimeError):
 @functools.lru_cache(maxsize=128)
 def compile_patterns(owner: str, patterns: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
     """Compile user patterns with the ``regex`` module; a bad one raises ``ValueError`` naming it."""
+    import regex  # only when there are user patterns: kept out of start-up
+
     compiled = []
     for pattern in patterns:
         if not isinstance(pattern, str) or not pattern:
@@ -150,18 +149,32 @@ def find_config(start: Path | None = None) -> Path | None:
         if own.is_file():
             return own
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-            if isinstance(data.get("tool"), dict) and "cleaner" in data["tool"]:
-                return pyproject
+        if pyproject.is_file() and _has_cleaner_table(pyproject):
+            return pyproject
     return None
+
+
+def _has_cleaner_table(pyproject: Path) -> bool:
+    """Whether ``pyproject`` is valid TOML with a ``[tool.cleaner]`` table (unreadable: no)."""
+    try:
+        raw = pyproject.read_bytes()
+    except OSError:
+        return False
+    if b"cleaner" not in raw and b"\\" not in raw:  # no key can spell it: skip the TOML parser (start-up)
+        return False
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))  # as read_text()
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "cleaner" in data["tool"]
 
 
 def load_config(path: Path | str) -> tuple[dict[str, Any], str]:
     """Read a config file: its ``[tool.cleaner]`` table (or ``cleaner.toml``'s top level) and a label."""
+    import tomllib
+
     path = Path(path)
     try:
         raw = path.read_bytes()
