@@ -35,6 +35,12 @@ CMS_CASES = [
     ("p\r\n[[system-code:ad:autoads]]\r\np", "p\r\np"),
     ("[[system-code:ad:autoads]]\n", ""),
     ("p\n[[system-code:ad:autoads]]", "p\n"),  # line-local: each line goes with its own line break
+    # marks or tatweel inside a marker (diacritics or tatweel would reveal it later): still a marker
+    ("[[systًem-code:]]", ""),
+    ("[ً[system-code:x]ـ]", ""),
+    ("قبل[[systemـ-code:x]]بعد", "قبل بعد"),
+    ("[[sys[[systًem-code:a]]tem-code:b]]", ""),
+    ("[[systٓem-code:x]]", "[[systٓem-code:x]]"),  # a combining madda stays in every profile: no marker
     ("", ""),
 ]
 
@@ -194,6 +200,13 @@ HEADING_CASES = [
      f"{P1}\n\n3 أمثلة لمواقع\n\nhttp://a.example/\nhttp://b.example/\n\nكيف تتم العملية؟\n\n{P1} {P2}"),
     (f"{P1}\nالكويت.. دولة نموذج\n{P2}", f"{P1}\n\nالكويت.. دولة نموذج\n\n{P2}"),  # ".." glued: a headline
     (f"- {P1}\nالتجشؤ:\n- {P2}", f"- {P1}\n\nالتجشؤ\n\n- {P2}"),  # between two bulleted lists
+    # a numbered section head, up to 14 words; a headline's trailing ellipsis; a label over a label
+    (f"{P1}\n1- مسابقة شعر الفصحى ( دورة فلسطين لأفضل ديوان شعر )\n{P2}",
+     f"{P1}\n\n1- مسابقة شعر الفصحى ( دورة فلسطين لأفضل ديوان شعر )\n\n{P2}"),
+    (f"{P1}\n4: فينيسيوس جونيور (17 عاما، البرازيل ونادي فلامنغو معارا من ريال مدريد)\n{P2}",
+     f"{P1}\n\n4: فينيسيوس جونيور (17 عاما، البرازيل ونادي فلامنغو معارا من ريال مدريد)\n\n{P2}"),
+    (f"{P1}\nمبارك قبل الحكم..\n{P2}", f"{P1}\n\nمبارك قبل الحكم..\n\n{P2}"),
+    (f"{P1}\nأعماله:\nدواوينه الشعرية:\n{P2}", f"{P1}\n\nأعماله\n\nدواوينه الشعرية\n\n{P2}"),
     # Kept as they are:
     (f"{P1}\n{P2}\nبرنامج بوتين", f"{P1}\n{P2}\nبرنامج بوتين"),  # a short last line: never dropped
     (f"{P1}\n{P2}\nبرنامج بوتين\n", f"{P1}\n{P2}\nبرنامج بوتين\n"),
@@ -216,6 +229,19 @@ HEADING_CASES = [
     (f"{P1}\nويا لَلْحزن كيف غدا لزيماً\n{P2}", f"{P1}\nويا لَلْحزن كيف غدا لزيماً\n{P2}"),  # vocalised verse
     (f"{P1}\nألا كل ماشية الخيزلي .. فدا لماشية الهيدبي\n{P2}", f"{P1}\nألا كل ماشية الخيزلي .. فدا لماشية الهيدبي\n{P2}"),
     (f"{P1}\nأن نعترف بأخطائنا\n{P2}", f"{P1}\nأن نعترف بأخطائنا\n{P2}"),  # the rest of a sentence
+    (f"{P1}\nموضحاً أن الفائزين هذا العام\n{P2}", f"{P1}\nموضحاً أن الفائزين هذا العام\n{P2}"),
+    # what a line introduces ("كقول الشاعر:"), a line under a cry ("..") and a short item ending in one
+    (f"يأتي الفعل متعديا بحرف كقول التجاني يوسف بشير:\nيا يراعي الذي مضى يخلق السحر\n{P2}",
+     f"يأتي الفعل متعديا بحرف كقول التجاني يوسف بشير:\nيا يراعي الذي مضى يخلق السحر\n{P2}"),
+    (f"{P1}\nأبناء وطن المجد والعزة والحزم..\nيتسابقون للتبرع بالدم\n{P2}",
+     f"{P1}\nأبناء وطن المجد والعزة والحزم..\nيتسابقون للتبرع بالدم\n{P2}"),
+    (f"{P1}\nالنهضة الفنية في السودان.\nمن الأعماق 1962م..\n{P2}", f"{P1}\nالنهضة الفنية في السودان.\nمن الأعماق 1962م..\n{P2}"),
+    (f"{P1}\nدعم مستمر\nد. سعد البريك\n{P2}", f"{P1}\nدعم مستمر\nد. سعد البريك\n{P2}"),  # "د." alone: no list
+    # prose wrapped at a fixed width: as long as the unfinished line above it
+    (f"{P1}\nأقول هذا وأنا أتذكر في سياق ذي صلة على الضفة الأخرى للنهر، انعقاد أول\n"
+     f"اجتماع لمجلس الوزراء الموريتاني قبل سنوات قليلة بالعاصمة الاقتصادية\n{P2}",
+     f"{P1}\nأقول هذا وأنا أتذكر في سياق ذي صلة على الضفة الأخرى للنهر، انعقاد أول\n"
+     f"اجتماع لمجلس الوزراء الموريتاني قبل سنوات قليلة بالعاصمة الاقتصادية\n{P2}"),
     (f"{P1}\nمحمد فهمي أستاذ الباطنة\nأن مرض السكر ليست له أعراض مميزة.", f"{P1}\nمحمد فهمي أستاذ الباطنة\nأن مرض السكر ليست له أعراض مميزة."),
     (f"«{P1}»\n- من سورة الحج\n{P2}", f"«{P1}»\n- من سورة الحج\n{P2}"),  # a quotation's source
     (f"(1) {P1}\nأدونيس\n(2) {P2}", f"(1) {P1}\nأدونيس\n(2) {P2}"),  # an author between two items

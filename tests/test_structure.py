@@ -122,6 +122,16 @@ def test_a_name_alone_is_a_byline_only_under_the_title_or_at_the_end() -> None:
     assert classify_lines([TITLE, PARA, "دعم مستمر", PARA2]) == [None, None, None, None]
 
 
+def test_a_name_and_a_colon_at_the_head_is_a_credit() -> None:
+    # the author or the desk under the title or its subtitle ("?": a bullet lost to the code page)
+    assert classify_lines([TITLE, "ثقافة اليوم:", PARA]) == [None, "byline", None]
+    assert classify_lines([TITLE, "تجربة الكاتبة في القراءة", "ثقافة اليوم:", PARA]) == [None, None, "byline", None]
+    assert classify_lines([TITLE, "?راشد مفتاح السليطي:", "(1)", PARA]) == [None, "byline", None, None]
+    # not under a paragraph, nor next to another bare name (a list: removing one would expose the next)
+    assert classify_lines([TITLE, PARA + " " + PARA2 + " " + PARA, "تعريف الرقية:", PARA2]) == [None] * 4
+    assert classify_lines([TITLE, "فلان الفلاني:", "علان العلاني:", PARA]) == [None] * 4
+
+
 def test_a_byline_glued_to_the_first_paragraph_goes() -> None:
     text = f"{TITLE}\nإعداد – فلانة الفلانية: {PARA}\n{PARA2}"
     assert bylines(text) == f"{TITLE}\n{PARA}\n{PARA2}"

@@ -16,6 +16,7 @@ _BOLD = re.compile(r"^\*\*(.{1,200})\*\*$")
 # (_STOPS, maybe followed by a closing quote or bracket: _ends_with, the same test without a regex).
 _SENTENCE_END = re.compile(r"[.!?؟…،,؛;]['\"»”’)\]]?$")  # cleaner.stream uses it
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_ALNUM = re.compile(r"[^\W_\u0640]")  # a letter or digit, not the tatweel of a rule "ـــــ"
 # Bylines (كتب - فلان, بقلم: فلان), reported speech (وأضاف:), captions in brackets, list markers.
 _BYLINE = re.compile(r"^(?:كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تحرير|ترجمة|حوار|تقرير|متابعة|تصوير|المصدر|مصدر|المصادر)(?:\s|[-–—:/]|$)")
 _LINK = re.compile(r"@|://|www\.")
@@ -37,10 +38,25 @@ _VERSE_BREAK = re.compile(r"[^\W_]\s{1,8}(?:\.{2,6}|…)\s{0,8}[^\W\d_]|[^\W_][^
 # The source of a quotation: a line led by a dash right under a line that closes a quotation.
 _ATTRIBUTION = re.compile(r"^\s*[-–—]")
 _QUOTE_END = re.compile(r"[\"»”’)\]﴾][.،]?\s*$")
+# The end of a line that introduces a quotation on the next line: a word of saying or reciting a few
+# words before a colon ("كقول التجاني يوسف بشير:", "قال بيته المشهور:", "يشدو قائلا :").
+_QUOTES_NEXT = re.compile(
+    r"(?:^|\s)[وفبكل]?(?:قول|قوله|قولها|قال|قالت|يقول|تقول|قائلا|قائلاً|قائلة|ينشد|أنشد|انشد|بيته|بيتها|أبياته|ابياته"
+    r"|قصيدته|قصيدتها)(?:\s{1,3}[^\s:：]{1,30}){0,3}\s{0,3}[:：][\s\-–—_]*$"
+)
+_QUOTES_TAIL = 200  # more than any match of _QUOTES_NEXT spans: the end of a line is enough
 # A colon followed only by dashes still ends a line that introduces what follows ("قال صاحبي:-").
 _COLON_END = re.compile(r"[:：][\s\-–—_]*$")
 # A clause, not a title: a line opening with "أن", "إن" (or "ان" once the alef step ran) …
 _CLAUSE = re.compile(r"^\s*(?:أن|ان|إن|بأن|بان|وأن|وان|أنه|انه|أنها|انها)\s")
+# … or with a participle that reports speech ("موضحاً أن الفائزين …", "مشيرا إلى …"): the rest of
+# a sentence of prose, which a heading may follow.
+_REPORTING = re.compile(r"[وف]?(?:موضح|مضيف|مشير|مؤكد|لافت|منوه|مبين|معتبر|مشدد|مبرز|معرب)(?:ا\u064b?|\u064bا|ة|ين)\s")
+
+
+def _reporting(core: str) -> bool:
+    """``core`` (no white space around it) opens with a participle that reports speech."""
+    return (core[:1] == "م" or core[1:2] == "م") and _REPORTING.match(core) is not None
 # … and the line after a sentence broken over two lines goes on with "أن" ("… أستاذ الباطنة" / "أن
 # مرض السكر …"); not "إن" or a folded "ان", which open many a paragraph.
 _GOES_ON = re.compile(r"^\s*(?:أن|بأن|وأن|أنه|أنها)\s")
@@ -52,6 +68,8 @@ _ORDINAL = re.compile(
     r"^(?:أولا|اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[ًٌٍ]?\s{0,3}[:：\-–—]{0,3}\s{0,3}[^\W\d_]"
 )
 _MAX_ORDINAL_WORDS = 14
+# A number opening a section ("1- …", "4: …", "(2) …"), then a word.
+_NUMBERED_HEAD = re.compile(r"^\(?[0-9٠-٩]{1,2}\s?[.):\-–]\s{0,3}[(\[]?[^\W\d_]")
 _SECTION_NUMBER = re.compile(r"^\s*\([0-9٠-٩]{1,2}\)\s*$")
 # A short question standing alone between paragraphs ("كيف تكافح من يشتري المتابعين؟") heads what
 # answers it; one led by a dash or ">" is an interview turn.
@@ -94,6 +112,10 @@ def _ends_with(core: str, marks: frozenset[str]) -> bool:
 
 
 _QUESTION_MARKS = frozenset("؟?")
+# A line of a few words may end in an ellipsis ("الشعر نغم...") and still head a section, unless "و"
+# or "ف" opens it: it goes on with what came before ("ويعاني من سوء الإدارة...").
+_MAX_DOTS_WORDS = 3
+_GOES_ON_WORD = re.compile(r"^[وف][^\W\d_]{2}")
 
 
 def _is_candidate(line: str, core: str, max_words: int, count: int | None = None) -> bool:
@@ -102,10 +124,14 @@ def _is_candidate(line: str, core: str, max_words: int, count: int | None = None
         count = len(core.split())
     if line.lstrip()[:1] == "(" and _SECTION_NUMBER.match(line):
         return True  # "(2)" alone: the number of a section in a column
-    if count <= _MAX_ORDINAL_WORDS and _ORDINAL.match(core) and not _ends_with(core, _STOPS):
-        return True
-    if len(core) < 2 or count > max_words or len(core) > 12 * max_words:
-        return False  # (a letter alone, "س", marks a question in an interview)
+    if count <= _MAX_ORDINAL_WORDS and (_ORDINAL.match(core) or _NUMBERED_HEAD.match(core)) and not _ends_with(core, _STOPS):
+        return True  # "ثانيا: …", "1- مسابقة الشعر (…)", "4: فلان (17 عاما، …)"
+    if len(core) < 2 or count > max_words or len(core) > 12 * max_words or ("\u0640" in core and not _HAS_ALNUM.search(core)):
+        return False  # (a letter alone, "س", marks a question in an interview; "ـــــ" is a rule)
+    if count <= _MAX_DOTS_WORDS and (core.endswith("..") or core.endswith("…")) and not _GOES_ON_WORD.match(core):
+        trimmed = core.rstrip(".…").rstrip()
+        if trimmed and not _ends_with(trimmed, _STOPS):
+            core = trimmed  # "مبارك قبل الحكم..": a headline's trailing ellipsis, no sentence's end
     plain = core
     if _MARKS.search(core):
         if len(_VOWELS.findall(core)) > _MAX_MARKS:
@@ -113,7 +139,7 @@ def _is_candidate(line: str, core: str, max_words: int, count: int | None = None
         plain = _MARKS.sub("", core)
     if _VERSE_BREAK.search(line) or _LINK.search(core):
         return False  # a verse's two halves, a quotation cut short, a link
-    if _CLAUSE.match(plain) or _INTRODUCES.search(plain) or (":" in plain and _SPEECH.match(plain)):
+    if _CLAUSE.match(plain) or _reporting(plain) or _INTRODUCES.search(plain) or (":" in plain and _SPEECH.match(plain)):
         return False  # the rest of a sentence, or what introduces or reports speech ("قلت: وما ذاك؟")
     if _ends_with(core, _QUESTION_MARKS) and not _TURN.match(line) and _HAS_LETTER.search(core):
         return not _ends_with(core[:-1].rstrip(), _STOPS)
@@ -140,7 +166,7 @@ def _short_lines(max_chars: int) -> re.Pattern[str]:
     another line. One pass over the text in C; lines it skips can never be headings (a heading
     line is short, has a line after it, and the first line of a text is never one)."""
     return re.compile(
-        r"\n[^\S\n]*+[^\s][^\n]{0,%d}+(?<![.!…،,؛;])(?<![.!…،,؛;]['\"»”’)\]])(?=\n)" % (max_chars - 1)
+        r"\n[^\S\n]*+[^\s][^\n]{0,%d}+(?<![!،,؛;])(?<![^.]\.)(?<![.!…،,؛;]['\"»”’)\]])(?=\n)" % (max_chars - 1)
     )
 
 
@@ -204,6 +230,7 @@ class _Rows:
                     _ends_with(core, _STOPS)
                     or count > max_words
                     or (count > _MAX_COLON_WORDS and _COLON_END.search(stripped) is not None)
+                    or _reporting(core)  # the rest of a sentence
                 )
                 got = (line, core, False, listed, candidate, paragraph)
             self._info[start] = got
@@ -243,6 +270,12 @@ def _credit(line: str) -> bool:
 
 
 _BODY_WORDS = 6
+# A line at least this share of the length of the unfinished line above it goes on with its
+# sentence: text broken into lines of a fixed width.
+_WRAPPED = 0.8
+# The end of a short line that is a cry or verse, not a sentence of prose: an ellipsis ("..!!").
+_TRAILING_DOTS = re.compile(r"(?:\.\.|…)[!؟?]{0,3}['\"»”’)\]]?$")
+_DOTS_END = frozenset(".…!؟?'\"»”’)]")  # the last character of a match of _TRAILING_DOTS
 
 
 def _prose_above(rows: _Rows, start: int) -> bool:
@@ -282,12 +315,16 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
         after = following(here)
         if after is None:
             continue  # nothing after it: no heading (a closing line, a signature: kept as it is)
-        b_line, _, _, b_listed, b_candidate, b_paragraph = info(before)
+        b_line, b_core, b_long, b_listed, b_candidate, b_paragraph = info(before)
+        if b_paragraph and b_core[-1:] in _DOTS_END and _TRAILING_DOTS.search(b_core) and len(b_core.split()) <= _BODY_WORDS:
+            continue  # under "أبناء وطن المجد والعزة..": a cry or a line of verse, no paragraph
         a_line, a_core, a_long, a_listed, a_candidate, a_paragraph = info(after)
         if listed and (b_listed or a_listed):
             continue  # an item of a list
         if not listed and _numbered(b_line, a_line):
             continue  # a short line between items (2) and (3) of a list (a quotation's author) is in it
+        if b_paragraph and _COLON_END.search(b_line[-8:]) and _QUOTES_NEXT.search(b_line[-_QUOTES_TAIL:]):
+            continue  # the verse or saying the line before introduces ("كقول الشاعر:", "حينما يصدح قائلا:")
         # A heading follows a paragraph (prose, no candidate heading) or closes a list ...
         if not (b_listed or (b_paragraph and not b_candidate)):
             # ... or a blank line parts it from the lines before (verse, a list) and a paragraph
@@ -309,11 +346,33 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
                 or _credit(line)
             ):
                 continue
+        if (
+            not b_long
+            and b_paragraph
+            and len(core) >= _WRAPPED * len(b_line.strip())
+            and text.find("\n", before) + 1 == here
+            and core == line.strip()
+            and not _ends_with(b_core, _STOPS)
+            and not _COLON_END.search(b_line)
+            and not _NUMBERED_HEAD.match(core)
+            and not _ORDINAL.match(core)
+        ):
+            # As long as the line right above, which breaks off mid-sentence: prose wrapped at a
+            # width. (No decoration to strip: once blank lines part the two, the line may pass for
+            # a heading, and must come out the same.)
+            continue
+        if core[-1] in ".…" and not b_long and len(b_core.split()) < _BODY_WORDS:
+            continue  # a short line ending in an ellipsis under another short line: an item, a cry
         if _GOES_ON.match(a_line):
             continue  # the next line goes on with "أن …": a sentence broken over two lines
         if _ATTRIBUTION.match(line) and _QUOTE_END.search(b_line):
             continue  # "- من سورة الحج" under a quotation: its source
         # What may follow a heading: a paragraph, or the first item of a numbered or bulleted list.
+        if a_listed and not a_paragraph and _HAS_ALNUM.search(a_core):
+            # The first item of a list has another after it: "د. فلان" alone is a name, not a list
+            # (a rule of dashes under a heading is no item).
+            after2 = following(after)
+            a_listed = after2 is not None and info(after2)[3]
         if a_listed or (a_paragraph and not a_candidate):
             if a_long or not _ends_with(core, _QUESTION_MARKS) or len(a_core.split()) > max_words:
                 found[here] = core
@@ -327,6 +386,17 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
             and (rows.paragraph(after2, after, following(after2)) or info(after2)[3])
         ):
             # A heading broken over two lines ("امتداد القوميات" / "خارج الحدود الإيرانية").
+            found[here] = core
+            found[after] = a_core
+        elif (
+            after2 is not None
+            and a_candidate
+            and not (a_listed or b_listed)
+            and _COLON_END.search(a_line)
+            and not _credit(a_line)
+            and (rows.paragraph(after2, after, following(after2)) or info(after2)[3])
+        ):
+            # A heading over a sub-heading that labels what follows ("أعماله:" / "دواوينه الشعرية:").
             found[here] = core
             found[after] = a_core
     return found
@@ -355,9 +425,13 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
 
     A sub-heading is a short line (at most ``max_words`` words) without sentence-final punctuation
     that stands between two paragraphs (lines that end a sentence or are longer than any heading),
-    or after a blank line in the body of the text with a paragraph under it; bylines
-    (``كتب - فلان``), reported speech (``وأضاف:``, ``قلت: …``), verse (vocalised, or two halves),
-    bracketed captions and list items (a run of bulleted or numbered lines) are not headings. No
+    or after a blank line in the body of the text with a paragraph under it; a numbered section
+    head (``1- …``, ``4: …``) may have up to 14 words, a headline of three words may end in an
+    ellipsis (``مبارك قبل الحكم..``), and a label line (``دواوينه الشعرية:``) may stand under one.
+    Bylines (``كتب - فلان``), reported speech (``وأضاف:``, ``قلت: …``, ``موضحاً أن …``), verse
+    (vocalised, two halves, introduced by ``كقول الشاعر:``, or under a short line ending in ``..``),
+    prose wrapped at a fixed width, bracketed captions and list items (a run of bulleted or numbered
+    lines) are not headings. No
     line is ever dropped: a short line at the very end (a signature, a closing formula) is kept as
     it is. ``style="markdown"`` writes each heading as ``## heading``.
 

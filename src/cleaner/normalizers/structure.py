@@ -245,6 +245,22 @@ def classify_lines(lines: list[str]) -> list[str | None]:
         first, last = rest[1], rest[-1]
         if _name_only(lines[first]) and _is_prose(lines[rest[2]]):
             labels[first] = BYLINE
+        # A name and a colon at the head of the article, under the title or its subtitle (no
+        # paragraph above it): the author's or the desk's credit ("راشد مفتاح السليطي:", "ثقافة
+        # اليوم:"). Not next to another bare name (two in a row are a list), so removing it never
+        # brings a bare name under the title.
+        for k in (1, 2):
+            if k + 1 < len(rest) and labels[rest[k]] is None and all(
+                len(lines[rest[j]].split(None, _HEAD_WORDS)) <= _HEAD_WORDS for j in range(k)
+            ):
+                line = lines[rest[k]].strip().lstrip("?").strip()  # "?": a bullet lost to the code page
+                if (
+                    line.endswith((":", "："))
+                    and _name_only(line)
+                    and not (k == 2 and _name_only(lines[rest[1]]))
+                    and not _name_only(lines[rest[k + 1]])
+                ):
+                    labels[rest[k]] = BYLINE
         # The last line: an Arabic name, no colon, after a line that is no name (two names in a row
         # are a list or verse, not a signature).
         closing = lines[last].strip()
@@ -278,6 +294,8 @@ def _local_label(line: str) -> str | None:
         return CAPTION
     return dateline_kind(line)
 
+
+_HEAD_WORDS = 30  # a title or subtitle is no longer
 
 _ARABIC_NAME = re.compile(r"[\u0621-\u064a\u0660-\u0669\u064b-\u0652\s]{3,60}")
 
