@@ -180,11 +180,13 @@ def test_the_prefilter_finds_every_phrase_wherever_a_rule_can_use_it(extra: tupl
 
     r = rules(extra)
     lists = load_phrases()
-    inside = set(lists["related"] + lists["span"] + lists["tail"])
+    inside = set(lists["related"] + lists["span"])
     for phrase in {p for ps in lists.values() for p in ps} | set(extra):
         for v in _variants(phrase):
             lines = [v, f"  - {v}: عنوان", f"http://x.com{v}"]  # where a line-opening phrase counts
             lines += [f"نص الخبر. {v} عنوان", f"نص{v}نص"] if phrase in inside else []  # and one inside a line
+            if phrase in lists["tail"]:  # a tail widget counts after a sentence end or before a colon
+                lines += [f"نص الخبر. {v} عنوان", f"نص «الخبر.»\u064e  {v}عنوان", f"نص الخبر {v} أ ب ج د:هـ"]
             for line in lines:
                 assert r.may_hold(line), (phrase, line)
                 assert not _quick_none(line, extra), (phrase, line)
@@ -202,11 +204,65 @@ def test_a_line_the_prefilter_passes_over_holds_nothing_for_any_rule(text: str) 
             s
             and (
                 r.related.match(s) or r.line.match(s) or r.alone.match(s) or r.span.search(s) or r.glued.search(s)
-                or r.tail.search(s) or _COPYRIGHT.search(s) or _SOCIAL.match(s)
+                or _tail_fires(s) or _COPYRIGHT.search(s) or _SOCIAL.match(s)
             )
         )
         if fires:
             assert r.may_hold(line) and not _quick_none(line, ())
+
+
+def _tail_fires(line: str) -> bool:
+    """Whether a tail widget in ``line`` stands where ``glued_spans`` may cut it: after the end of a
+    sentence, or before a colon in the five words after it."""
+    from cleaner.normalizers.boilerplate import _MARKS_RE, _SENTENCE_END, rules
+
+    for m in rules(()).tail.finditer(line):
+        before = _MARKS_RE.sub("", line[max(0, m.start() - 12) : m.start()]).rstrip(" \t\u00a0")
+        if _SENTENCE_END.search(before) or ":" in " ".join(line[m.end() :].split()[:5]):
+            return True
+    return False
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "وانتهى الموسم بفوز الفريق. سمات الفريق الأول الدوري",
+        "وانتهى الموسم بفوز «الفريق.»\u064e  وسوم الفريق الأول الدوري",
+        "وانتهى الموسم بفوز الفريق، الكلمات المفتاحية للخبر: الفريق، الدوري",
+        "وانتهى الموسم بفوز الفريق رابط الخبر المختصر هنا الآن:https://example.com/a",
+    ],
+)
+def test_the_prefilter_finds_a_tail_widget_where_it_is_cut(line: str) -> None:
+    from cleaner.normalizers.boilerplate import rules
+
+    assert glued_spans(line), line  # the rule cuts it
+    assert rules(()).may_hold(line) and rules(()).trigger(line).positions(line), line
+
+
+_WORDS = ["نص", "الخبر", "10:30", "http://x.com/a", "وقال", "أ", "ب:", ":", "x", "«جدا»", "عنوان", "Read"]
+_PUNCT = [".", "!", "؟", "?", ".»", '."', ".)", "،", "", " ", ":", "-", "\u064e", "\u0640", "\u00a0"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=8),
+    st.lists(st.sampled_from(_PUNCT), max_size=3),
+    st.sampled_from(sorted({p for ps in load_phrases().values() for p in ps})),
+    st.lists(st.sampled_from(_PUNCT + ["", "", "نص"]), max_size=2),
+    st.lists(st.sampled_from(_WORDS), max_size=18),
+)
+def test_the_prefilter_passes_no_line_a_rule_cuts(
+    before: list[str], gap: list[str], phrase: str, glue: list[str], after: list[str]
+) -> None:
+    from unittest import mock
+
+    from cleaner.normalizers.boilerplate import _Rules, line_kind, rules
+
+    line = " ".join(before) + "".join(gap) + phrase + "".join(glue) + " ".join(after)
+    with mock.patch.object(_Rules, "trigger", lambda self, text: None):  # every line looked at
+        acts = bool(glued_spans(line)) or line_kind(line) is not None
+    if acts:
+        assert rules(()).may_hold(line), line
 
 
 _PIECES = [
