@@ -38,6 +38,11 @@ CASES = [
     ("نص،  نص", "نص، نص"),
     ("بيت.كوم", "بيت.كوم"),  # a dot between letters: a name or a domain, kept
     ("مضى...وانتهى", "مضى...وانتهى"),
+    ("0 ،\":0", "0، \":0"),  # a word after the quote: the space moves there, never glue two words
+    ("نص ،\"!ب", "نص، \"!ب"),
+    ("نص ،\")", "نص،\")"),  # nothing but closers: they end the word
+    ("ء .@user_1", "ء .@user_1"),  # ".@user" is one token (a mention): no space after its dot
+    ("ء ,.@user", "ء ،.@user"),
     ("نص\n، نص", "نص\n، نص"),  # never across lines
     # runs
     ("لماذا؟؟؟", "لماذا؟"),

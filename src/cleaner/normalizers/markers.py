@@ -5,12 +5,24 @@ from __future__ import annotations
 import re
 
 from ..registry import normalizer
-from .chars import is_word_char
+from .chars import TATWEEL, is_word_char
+from .diacritics import CLASSES
 
 _OPEN = "[[system-code:"
 _PREFIX = "system-code:"
 _MAX_CONTENT = 1000  # characters between "system-code:" and "]]"
 _BRACKET = re.compile(r"[\[\]]")
+# What later steps may remove from inside a line (diacritics: the marks; tatweel: a stroke): a marker
+# is found through them ("[[systًem-code:x]]"), else removing them would reveal one on a second run.
+_IGNORABLE_CLASS = "".join(CLASSES.values()) + TATWEEL
+_IGNORABLE = frozenset(ch for ch in map(chr, range(0x0600, 0x0700)) if re.match(f"[{_IGNORABLE_CLASS}]", ch))
+# "[[system-code:" and "]]" with up to _MAX_RUN ignorable characters between any two of their
+# characters (a bound keeps every look at a bracket constant-time; a real mark stack is 1-3 long).
+_MAX_RUN = 32
+_RUN = f"[{_IGNORABLE_CLASS}]{{0,{_MAX_RUN}}}+"
+_LOOSE_OPEN = re.compile(_RUN.join(re.escape(ch) for ch in _OPEN))
+_CLOSE = re.compile(f"\\]{_RUN}\\]")
+_ANY_IGNORABLE = re.compile(f"[{_IGNORABLE_CLASS}]")
 
 
 def _strip_line(line: str) -> str:
@@ -24,8 +36,10 @@ def _strip_line(line: str) -> str:
     out: list[str] = []  # output characters
     brackets: list[int] = []  # indices into ``out`` of every '[' and ']'
     i, n = 0, len(line)
+    loose: bool | None = None  # whether the line holds marks or tatweel (found when first needed)
     while i < n:
-        j = line.find("]]", i)
+        close = _CLOSE.search(line, i)  # "]]", or "]" and "]" with ignorable characters between
+        j, after = (close.start(), close.end()) if close is not None else (-1, n)
         chunk = line[i:] if j < 0 else line[i:j]
         base = len(out)
         out.extend(chunk)
@@ -33,36 +47,90 @@ def _strip_line(line: str) -> str:
             brackets.extend(base + m.start() for m in _BRACKET.finditer(chunk))
         if j < 0:
             break
-        i = j + 2
+        i = after
         b = brackets[-1] if brackets else -1
         content = len(out) - b - 1 - len(_PREFIX)
-        if (
+        if (  # the usual marker: no ignorable characters inside "[[system-code:" and at most 1000 after
             b >= 1
             and out[b] == "["
             and out[b - 1] == "["
             and 0 <= content <= _MAX_CONTENT
             and "".join(out[b + 1 : b + 1 + len(_PREFIX)]) == _PREFIX
         ):
-            del out[b - 1 :]
-            while brackets and brackets[-1] >= b - 1:
+            start = b - 1
+        else:
+            if loose is None:
+                loose = _ANY_IGNORABLE.search(line) is not None
+            start = _marker_start(out, brackets) if loose else -1
+        if start >= 0:
+            del out[start:]
+            while brackets and brackets[-1] >= start:
                 brackets.pop()
             if out and i < n and is_word_char(out[-1]) and is_word_char(line[i]) and not _inside_open(out, brackets):
                 out.append(" ")  # the marker separated two words: never glue them
         else:
-            brackets.extend((len(out), len(out) + 1))
-            out.extend("]]")
+            brackets.extend((len(out), len(out) + after - j - 1))
+            out.extend(line[j:after])
     return "".join(out)
+
+
+def _opening(out: list[str], brackets: list[int]) -> int:
+    """Where the ``system-code:`` of an open ``[[`` ending at the last bracket of ``out`` would
+    start, or -1 when the last two brackets are not ``[`` ``[`` with at most _MAX_RUN ignorable
+    characters between them."""
+    if len(brackets) < 2:
+        return -1
+    b, a = brackets[-1], brackets[-2]
+    if out[b] != "[" or out[a] != "[":
+        return -1
+    if b - a > 1 and (b - a - 1 > _MAX_RUN or not _IGNORABLE.issuperset(out[a + 1 : b])):
+        return -1
+    return b + 1
+
+
+def _prefix_end(out: list[str], k: int) -> int:
+    """After ``system-code:`` read from ``out[k]`` on, skipping up to _MAX_RUN ignorable characters
+    before each of its characters: its end; -1 when another character comes first, -2 when ``out``
+    ends first (a prefix of it)."""
+    n = len(out)
+    for ch in _PREFIX:
+        stop = min(n, k + _MAX_RUN)
+        while k < stop and out[k] in _IGNORABLE:
+            k += 1
+        if k >= n:
+            return -2
+        if out[k] != ch:
+            return -1
+        k += 1
+    return k
+
+
+def _marker_start(out: list[str], brackets: list[int]) -> int:
+    """When ``out`` ends with a marker's ``[[system-code:…`` (its ``]]`` just read): where it starts, else -1.
+
+    A marker's content holds no brackets, so this is the last bracket of ``out`` and the one before.
+    """
+    k = _opening(out, brackets)
+    if k < 0:
+        return -1
+    k = _prefix_end(out, k)
+    if k < 0:
+        return -1
+    content = len(out) - k
+    if content > _MAX_CONTENT:  # count what is left when the ignorable characters are gone
+        content = 0
+        for ch in out[k:]:
+            if ch not in _IGNORABLE:
+                content += 1
+                if content > _MAX_CONTENT:
+                    return -1
+    return brackets[-2]
 
 
 def _inside_open(out: list[str], brackets: list[int]) -> bool:
     """Whether ``out`` ends inside an unfinished ``[[system-code:`` (where fragments must join)."""
-    if not brackets or out[brackets[-1]] != "[":
-        return False
-    b = brackets[-1]
-    if b < 1 or out[b - 1] != "[":
-        return False
-    tail = "".join(out[b + 1 : b + 1 + len(_PREFIX)])
-    return _PREFIX.startswith(tail) or tail == _PREFIX
+    k = _opening(out, brackets)
+    return k >= 0 and _prefix_end(out, k) != -1
 
 
 @normalizer("cms_markers")
@@ -71,6 +139,7 @@ def cms_markers(text: str, *, patterns: tuple[str, ...] = ()) -> str:
 
     Removal repeats until none is left (removing one can join fragments into a new marker), a
     marker glued between two words leaves a space, and editorial ``[[ … ]]`` around text stays.
+    Diacritics or tatweel inside a marker (which later steps remove) do not hide it.
 
     >>> cms_markers("الأولى\\n[[system-code:ad:autoads]]\\nالثانية")
     'الأولى\\nالثانية'
@@ -85,7 +154,7 @@ def cms_markers(text: str, *, patterns: tuple[str, ...] = ()) -> str:
     """
     if patterns:
         return _with_patterns(text, tuple(patterns))
-    start = text.find(_OPEN)
+    start = _find_open(text, 0)
     if start < 0:
         return text
     # Only the lines holding a marker are visited; the lines between them are kept as whole chunks
@@ -107,10 +176,19 @@ def cms_markers(text: str, *, patterns: tuple[str, ...] = ()) -> str:
             kept.append("")  # a last line of markers goes; the line break before it is the line above's
         # else: the line held only markers and goes with its own line break
         pos = end + 1
-        start = text.find(_OPEN, pos)
+        start = _find_open(text, pos)
     if pos <= len(text):
         kept.append(text[pos:])
     return "\n".join(kept)
+
+
+def _find_open(text: str, pos: int) -> int:
+    """Where the next ``[[system-code:`` starts, ignorable characters inside it allowed (-1: none)."""
+    pos = text.find("[", pos)  # a plain search first: most texts hold no bracket at all
+    if pos < 0:
+        return -1
+    match = _LOOSE_OPEN.search(text, pos)
+    return -1 if match is None else match.start()
 
 
 def _with_patterns(text: str, patterns: tuple[str, ...]) -> str:

@@ -92,7 +92,7 @@ def punctuation(text: str) -> str:
     digits, in URLs, e-mail addresses or Latin text, nor in lines whose ``?`` stand for characters
     lost in decoding); Al-Ahram's ``‏,‏`` becomes ،. Spaces before ، ؛ ؟ go, and before ! . :
     after an Arabic word; when a word is glued after the mark the space moves there, so no two
-    words are ever joined. A letter, digit or opening bracket glued after ، ؛ ؟ (or after ! :
+    words are ever joined (``.@user`` keeps its space: a mention's dot). A letter, digit or opening bracket glued after ، ؛ ؟ (or after ! :
     between Arabic words) gets one space. A run of one mark becomes one mark (!!! → !, ؟؟ → ؟),
     but ``..``, ``...``, ``…`` and ``؟!`` stay. Numbers (3.5, 1,000, .5), times (10:30), URLs and
     e-mail addresses never change; a dot between letters (بيت.كوم) stays.
@@ -235,11 +235,26 @@ def _space_before(match: re.Match[str], spans: list[tuple[int, int]]) -> str:
     nxt = text[end] if end < len(text) else ""
     if not nxt or nxt in " \t\r\n":
         return marks
-    if nxt in _CLOSERS and (end + 1 >= len(text) or not text[end + 1].isalnum()):
+    if nxt in _CLOSERS and not _word_after(text, end):
         return marks  # a closing bracket or quote ends the word: no space of its own
     if marks == "." and _DIGIT.match(nxt):
         return match.group()  # "نسبة .5": a number, leave it
+    if nxt == "@" and marks[-1] == ".":
+        return match.group()  # ".@user" is one token (a mention); a space after the dot would make it a new one
     return marks + " "
+
+
+def _word_after(text: str, pos: int) -> bool:
+    """Whether the text from ``pos`` to the next space holds a letter or digit: a word the marks
+    would be glued to if the space before them went (``0 ،":0``)."""
+    end = len(text)
+    for i in range(pos, end):
+        ch = text[i]
+        if ch.isspace():
+            return False
+        if ch.isalnum():
+            return True
+    return False
 
 
 def _run(match: re.Match[str], spans: list[tuple[int, int]], context: _Context) -> str:
