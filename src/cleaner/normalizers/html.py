@@ -29,15 +29,16 @@ KNOWN_TAGS = BLOCK_TAGS | INLINE_TAGS | frozenset(DROPPED_TAGS) | frozenset({"if
 _NAMES = "|".join(sorted(KNOWN_TAGS, key=lambda n: (-len(n), n)))
 # A tag: a known element name, then attributes (no '<' or '>' inside, bounded), then '>'.
 # Attribute text stops at the next '<' or '>', so the scans from successive '<' never overlap.
-_TAG = re.compile(rf"<(/?)({_NAMES})(?=[\s/>])([^<>]{{0,4000}})>", re.IGNORECASE)
+_TAG = re.compile(rf"<(?=[/a-zA-Z])(/?)({_NAMES})(?=[\s/>])([^<>]{{0,4000}})>", re.IGNORECASE)
 _ENTITY = re.compile(
     r"&(?:(?:amp|AMP|#0{0,4}38|#[xX]0{0,4}26);)*"  # a chain of escaped ampersands (&amp;amp;…)
     r"(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)?"  # then one entity
 )
-_MAYBE = re.compile(rf"<(?:/?(?:{_NAMES})(?=[\s/>])|!--)|&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{{1,31}};)", re.IGNORECASE)
+_MAYBE = re.compile(rf"<(?=[/!a-zA-Z])(?:/?(?:{_NAMES})(?=[\s/>])|!--)|&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{{1,31}};)", re.IGNORECASE)
 # The two halves of _MAYBE: each opens with a literal, so the engine skips ahead to it (one search
-# of _MAYBE tries every position).
-_MAYBE_TAG_OR_COMMENT = re.compile(rf"<(?:/?(?:{_NAMES})(?=[\s/>])|!--)", re.IGNORECASE)
+# of _MAYBE tries every position). The lookahead after '<' rejects a '<' that opens no name before
+# the engine tries the long alternation of names (a text of 8 MB of '<' took seconds).
+_MAYBE_TAG_OR_COMMENT = re.compile(rf"<(?=[/!a-zA-Z])(?:/?(?:{_NAMES})(?=[\s/>])|!--)", re.IGNORECASE)
 _MAYBE_ENTITY = re.compile(r"&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{1,31};)", re.IGNORECASE)
 _HEADING = re.compile(r"h[1-6]", re.IGNORECASE)
 
