@@ -74,6 +74,20 @@ def leftovers(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.name.startswith(TEMP_PREFIX)]
 
 
+def _kill_at_random(args: list[str], rng: random.Random, duration: float) -> bool:
+    """Start a run, SIGKILL it and its workers at a random moment; whether it was still running."""
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(rng.uniform(0.1, duration * 0.95))
+    running = proc.poll() is None
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, at once
+    except ProcessLookupError:
+        pass  # it had finished
+    proc.wait(timeout=60)
+    time.sleep(0.05)  # let killed workers be reaped by init
+    return running
+
+
 def test_sigkill_during_in_place_runs_never_leaves_a_half_written_file(tmp_path: Path) -> None:
     src, expected_dir, work = tmp_path / "src", tmp_path / "expected", tmp_path / "work"
     make_corpus(src)
@@ -89,19 +103,7 @@ def test_sigkill_during_in_place_runs_never_leaves_a_half_written_file(tmp_path:
     rng = random.Random(seed)
     seen_leftovers = killed_mid_run = 0
     for attempt in range(KILLS):
-        proc = subprocess.Popen(
-            command("--in-place", work, "-q"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
-        )
-        time.sleep(rng.uniform(0.1, duration * 0.95))
-        if proc.poll() is None:
-            killed_mid_run += 1
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, at once
-        except ProcessLookupError:
-            pass  # it had finished
-        proc.wait(timeout=60)
-        proc.stderr.close()
-        time.sleep(0.05)  # let killed workers be reaped by init
+        killed_mid_run += _kill_at_random(command("--in-place", work, "-q"), rng, duration)
         seen_leftovers += len(leftovers(work))
         for rel, data in original.items():
             now = (work / rel).read_bytes()
@@ -138,22 +140,7 @@ def test_sigkill_during_output_folder_runs_never_leaves_a_partial_output(tmp_pat
     seen_leftovers = killed_mid_run = 0
     for attempt in range(KILLS):
         resume = ("--skip-existing",) if attempt % 2 else ()  # overwrite complete outputs, or resume
-        proc = subprocess.Popen(
-            command(src, "-o", out, "-q", *resume),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-        time.sleep(rng.uniform(0.1, duration * 0.95))
-        if proc.poll() is None:
-            killed_mid_run += 1
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, at once
-        except ProcessLookupError:
-            pass  # it had finished
-        proc.wait(timeout=60)
-        proc.stderr.close()
-        time.sleep(0.05)  # let killed workers be reaped by init
+        killed_mid_run += _kill_at_random(command(src, "-o", out, "-q", *resume), rng, duration)
         seen_leftovers += len(leftovers(out))
         written = snapshot(out) if out.exists() else {}
         for rel, data in written.items():
