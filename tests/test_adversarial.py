@@ -227,35 +227,3 @@ def test_anything_but_text_is_a_clear_type_error(value: object, words: tuple[str
         cleaner.clean(value)  # type: ignore[arg-type]
     for word in words:
         assert word in str(info.value)
-
-
-# --- found by atheris (fuzz/fuzz_pipeline.py), not fixed yet ------------------------------------------
-# Belongs with the other fuzzer finds in tests/test_reliability_fuzz.py (kept here: that file has
-# another owner at the moment). Remove the xfail once fixed and add the text to PIPELINE_CRASHES.
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (search: links before headings): headings drops the closing '#' of '!#z#', which "
-    "makes '#z' a hashtag that links (hashtags='words') turns into 'z' on the next run: not idempotent "
-    "(found by atheris)",
-)
-def test_a_hashtag_revealed_by_headings_in_the_search_profile() -> None:
-    text = "-\n!#z#\n!"
-    once = cleaner.clean(text, profile="search")
-    assert cleaner.clean(once, profile="search") == once
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (default: boilerplate before duplicate_paragraphs): the first run drops the repeated "
-    "line, which leaves three similar 'www.' lines that boilerplate removes whole on the next run: "
-    "not idempotent (found by atheris)",
-)
-def test_similar_lines_left_by_duplicate_paragraphs() -> None:
-    text = (
-        "www.:@m @` !8X6 m8X6 @@ !8X6 !@@ !@8X6 m8X6 mCu@\nwww.:@m @` ! m\n"
-        "www.:@m @` !8X6 m8X6 @@ !8X6 !@@ !@8X6 m8X6 mCu@\nwww.:@m @` 6 m"
-    )
-    once = cleaner.clean(text)
-    assert cleaner.clean(once) == once

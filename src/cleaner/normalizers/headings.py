@@ -6,6 +6,7 @@ import functools
 import re
 
 from ..registry import normalizer
+from .chars import is_word_char
 
 # Decoration around a heading: bullets, squares, stars, hashes, dashes before; colons, dashes after.
 _LEAD = re.compile(r"^[\s■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>\-–—_]+")
@@ -90,13 +91,58 @@ def _core_words(stripped: str) -> list[str]:
         bold = _BOLD.match(stripped)
         if bold:
             stripped = bold.group(1)
-        stripped = _LEAD.sub("", stripped)
+        lead = _LEAD.match(stripped)
+        if lead:
+            stripped = stripped[_lead_end(stripped, lead.end()) :]
+        kept = stripped
         while True:  # _TRAIL.sub("", stripped), in linear time whatever precedes a long trailing run
-            shorter = stripped.rstrip().rstrip(_TRAIL_PLAIN)
-            if shorter == stripped:
+            shorter = kept.rstrip().rstrip(_TRAIL_PLAIN)
+            if shorter == kept:
                 break
-            stripped = shorter
+            kept = shorter
+        stripped = stripped[: _trail_end(stripped, len(kept))]
     return stripped.split()
+
+
+# Decoration glued to a word may belong to it: a hashtag ("#عاجل", "#كفوا_عن_تعنيفها"), "#1", a
+# negative number ("-7"), "C#", "F#". Such characters stay (links treats what a strip would leave
+# differently: "!#z#" -> "!#z" is a hashtag on the next run). A run of "#" ("###السيسي …") and the
+# stars, dashes, bullets and underscores scraped headings glue to their words ("*نقلا عن …",
+# "-جيرتس يستعيد توازنه", "_وأخيرا..", "محراب إيران*") are decoration.
+
+
+def _word(char: str) -> bool:
+    return char == "_" or is_word_char(char)
+
+
+def _lead_end(text: str, end: int) -> int:
+    """Where the heading starts once the decoration ``text[:end]`` is stripped, giving back a
+    hashtag's ``#`` (a single one, with no letter, digit or ``_`` before it) and a minus sign."""
+    if end >= len(text) or not _word(text[end]):
+        return end  # decoration ends in a space or before a quote, a bracket: no word to keep
+    start = end
+    while start > 0 and text[start - 1] == "_":
+        start -= 1  # "#_وسم": the hashtag's underscores
+    if start > 0 and text[start - 1] == "#" and (start == 1 or not (_word(text[start - 2]) or text[start - 2] == "#")):
+        return start - 1  # "#عاجل", "■ #1", not "###السيسي" nor "_#x" (no hashtag for links)
+    if start == end and text[end - 1] == "-" and text[end].isdecimal():
+        return end - 1  # "-7": a negative number
+    return end
+
+
+def _trail_end(text: str, end: int) -> int:
+    """Where the heading ends once the decoration ``text[end:]`` is stripped, giving back the ``#``
+    and ``_`` glued to its last word when that word is "C#" or holds a hashtag ("#وسم_")."""
+    if end == 0 or end >= len(text) or not _word(text[end - 1]):
+        return end
+    glued = end
+    while glued < len(text) and text[glued] in "#_":
+        glued += 1
+    if glued == end:
+        return end  # "محراب إيران*", "المشهد التونسي-", "العناوين:"
+    if text[end] == "#" or "#" in text[text.rfind(" ", 0, end) + 1 : end]:
+        return glued  # "C#", "!#z#", "#وسم_"
+    return end
 
 
 _STOPS = frozenset(".!?؟…،,؛;")
@@ -431,7 +477,8 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
     Bylines (``كتب - فلان``), reported speech (``وأضاف:``, ``قلت: …``, ``موضحاً أن …``), verse
     (vocalised, two halves, introduced by ``كقول الشاعر:``, or under a short line ending in ``..``),
     prose wrapped at a fixed width, bracketed captions and list items (a run of bulleted or numbered
-    lines) are not headings. No
+    lines) are not headings. Decoration glued to a word goes (``*محاور``, ``###عنوان``) unless it
+    belongs to it: ``C#``, ``#1``, a hashtag (``#عاجل``) and a negative number (``-7``) stay. No
     line is ever dropped: a short line at the very end (a signature, a closing formula) is kept as
     it is. ``style="markdown"`` writes each heading as ``## heading``.
 
