@@ -23,6 +23,16 @@ TREC_FIELDS = frozenset({"DOC", "DOCNO", "DOCID", "URL", "SRC", "CAT", "TITLE", 
 _KEPT = {"TITLE": "title", "HEADLINE": "title", "HEAD": "title", "TEXT": "text"}
 
 
+#: A whole record in the common layout (the field lines of _FIELD_LINE already gone), from its <DOC>
+#: line to the line break after </DOC>: the title (no "<" in it) and the lines of TEXT (group 2,
+#: without the line break before </TEXT>; absent when TEXT has no line). A record that matches is
+#: read in one step, with what the line-by-line loop would make of it; any other goes line by line.
+_RECORD = re.compile(
+    "<DOC>\n<TITLE>([^<\n]*)</TITLE>\n"
+    "(?:<ABSTRACT>\n(?:[^<]*\n)?</ABSTRACT>\n)?"
+    "<TEXT>\n(?:([^<]*)\n)?</TEXT>\n</DOC>\n"
+)
+
 _SIGNATURE = re.compile("<DOCNO>")
 _DOC = re.compile("<DOC>")
 
@@ -144,6 +154,16 @@ def wrappers(text: str) -> str:
                 titles.extend(chunk.split("\n"))
         if lt < 0:
             break
+        if inside is None and lt == start and text.startswith("<DOC>\n<TITLE>", start):
+            record = _RECORD.match(text, start)
+            if record is not None:
+                title, lines = record.group(1).strip(), record.group(2)
+                if title:
+                    titles.append(title)
+                if lines is not None:
+                    body.append(lines)
+                pos = record.end()
+                continue
         end = text.find("\n", lt)
         if end < 0:
             end = n
