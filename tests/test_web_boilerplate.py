@@ -117,6 +117,91 @@ def test_a_closing_series_list_goes() -> None:
     assert boilerplate(text) == f"{BEFORE}\n{AFTER}"
 
 
+SERIES = [f"مذكرات الفنانة ({n}): عنوان الحلقة رقم {n} من مذكراتها عن أيام الطفولة" for n in range(2, 5)]  # 11 words
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A repeat of a series line inside the series neither breaks nor counts: it goes with the series.
+        ([BEFORE, SERIES[0], SERIES[1], SERIES[0], SERIES[2]], [BEFORE]),
+        ([BEFORE, SERIES[0], SERIES[1], SERIES[1], SERIES[2], "انتهى"], [BEFORE]),  # (a closing block: all goes)
+        # The lead repeated among the series lines goes with them (duplicate_paragraphs would drop it).
+        ([BEFORE, SERIES[0], BEFORE, SERIES[1], SERIES[2]], [BEFORE]),
+        # Two lines and a repeat are no series of three: all stay (duplicate_paragraphs drops the repeat).
+        ([BEFORE, SERIES[0], SERIES[1], SERIES[0]], [BEFORE, SERIES[0], SERIES[1], SERIES[0]]),
+        # A repeat after the series is not part of it.
+        ([BEFORE, *SERIES, BEFORE], [BEFORE, BEFORE]),
+    ],
+)
+def test_a_repeated_line_neither_breaks_nor_counts_in_a_closing_series(lines: list[str], expected: list[str]) -> None:
+    assert boilerplate("\n".join(lines)) == "\n".join(expected)
+
+
+def test_a_series_line_repeating_a_line_before_the_closing_part_is_left_out() -> None:
+    # A phrase earlier in the text makes boilerplate clean by parts; the copy of the series line
+    # stands after the last fixed line, its original before it.
+    fixed = f"{BEFORE} {BEFORE}"  # over 12 words, a sentence end: no rule reaches across it
+    kept = [BEFORE, SERIES[0], fixed, SERIES[1], SERIES[0], SERIES[2]]  # two series lines and a repeat
+    assert boilerplate("\n".join(["اقرأ أيضاً:", "عنوان خبر آخر", *kept])) == "\n".join(kept)
+
+
+def test_a_repeated_long_sentence_does_not_end_the_closing_part() -> None:
+    # A link makes boilerplate clean by parts; the repeated lead is a fixed line (long, a sentence
+    # end) inside the series: the closing part starts before it, and it goes with the series.
+    lead = f"{BEFORE} {BEFORE}"
+    series = ["مذكرات فلان (2): الحلقة الثانية", "مذكرات فلان (3): الحلقة الثالثة", "مذكرات فلان http://x.com/a الرابط"]
+    text = "\n".join([lead, series[0], lead, *series[1:]])
+    assert boilerplate(text) == lead
+
+
+# The atheris find where duplicate_paragraphs exposed a closing series is a regression test in
+# tests/test_reliability_fuzz.py (every profile).
+
+
+_ENDING_BODY = [
+    BEFORE,
+    "وقال المتحدث إن الاجتماع سيعقد يوم 12 مارس في القاهرة بحضور الوزراء العرب.",
+    "عنوان خبر آخر",
+    "اقرأ أيضاً: عنوان خبر عن حدث آخر",
+    "www.example.com/news/2024 :@m @` الرابط الكامل للخبر هنا مع صور وفيديو حصري 8X6",
+    "",
+]
+_SERIES_HEADS = ["مذكرات فلان", "www.:@m @`", "الحلقة", "مذكرات الفنانة سعاد"]
+_SERIES_TAILS = [
+    "(2): الحلقة الثانية",
+    "(3): الحلقة الثالثة من المذكرات الطويلة جدا والتي تحكي عن أيام الطفولة في القرية",
+    "!8X6 m8X6 @@ !8X6 !@@ !@8X6 m8X6 mCu@",
+    "! m",
+    "6 m",
+    "http://x.com/a?b=1 الرابط",
+    "10:30 مساء السبت",
+    "(5): عنوان الحلقة الخامسة.",
+]
+
+
+@st.composite
+def _article_endings(draw: st.DrawFn) -> str:
+    """Article endings: body lines, series-like lines, repeats of earlier lines, a dangling line."""
+    lines = draw(st.lists(st.sampled_from(_ENDING_BODY), max_size=4))
+    lines += draw(st.lists(st.sampled_from([f"{h} {t}" for h in _SERIES_HEADS for t in _SERIES_TAILS]), max_size=6))
+    for _ in range(draw(st.integers(0, 3))):
+        if lines:
+            k = draw(st.integers(0, len(lines) - 1))
+            lines.insert(draw(st.integers(k + 1, len(lines))), lines[k])
+    if draw(st.booleans()):
+        lines.append(draw(st.sampled_from(["شكرا", "المصدر: وكالات", "انتهى", "http://x.com"])))
+    return draw(st.sampled_from(["\n", "\n\n"])).join(lines)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_article_endings(), st.sampled_from(["default", "strict"]))
+def test_profiles_are_idempotent_on_article_endings_with_series_and_repeats(text: str, profile: str) -> None:
+    pipeline = cleaner.resolve(profile)
+    once = pipeline(text)
+    assert pipeline(once) == once
+
+
 def test_phrases_are_data_and_extensible() -> None:
     lists = load_phrases()
     assert "اقرأ أيضا" in lists["related"] and "تابعونا على" in lists["line"]

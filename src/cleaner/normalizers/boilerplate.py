@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 
 from ..registry import normalizer
@@ -602,9 +603,14 @@ def classify_boilerplate(lines: list[str], extra: tuple[str, ...] = ()) -> list[
 
 
 def _classify(
-    lines: list[str], extra: tuple[str, ...], kinds: dict[str, str | None], plain: bool = False
+    lines: list[str],
+    extra: tuple[str, ...],
+    kinds: dict[str, str | None],
+    plain: bool = False,
+    before: str | Callable[[], str] | None = "",
 ) -> list[bool]:
-    """:func:`classify_boilerplate`, with ``line_kind`` of each distinct line kept in ``kinds``."""
+    """:func:`classify_boilerplate`, with ``line_kind`` of each distinct line kept in ``kinds``;
+    ``before``: the text before ``lines`` (``None``: ``lines`` do not end the text)."""
     out = [False] * len(lines)
     pending = 0  # headline lines a standalone prompt may still take
     filled = [i for i, line in enumerate(lines) if line.strip()]
@@ -624,7 +630,7 @@ def _classify(
             pending = 0
     # A series list closing the article ("مذكرات فلان (2): …", "مذكرات فلان (3): …"): three or more
     # short lines at the very end that open with the same words link to other episodes.
-    run = _closing_series(lines, filled)
+    run = _closing_series(lines, filled, before) if before is not None else []
     for j in run:
         out[j] = True
     # A furniture line followed only by short lines (contacts, SMS codes, names) to the end of the
@@ -644,12 +650,41 @@ def _classify(
 _UNKNOWN = "?"  # not yet classified (a sentinel: line_kind returns None or a kind name)
 
 
-def _closing_series(lines: list[str], filled: list[int]) -> list[int]:
+def _series_line(line: str) -> bool:
+    """A line that may be an item of a closing series: 4 to 20 words, a number or label, no sentence end."""
+    if not _SERIES_MARK.search(line):
+        return False  # an episode list numbers or labels its items: "مذكرات فلان (2): …"
+    return 4 <= len(line.split(None, 20)) <= 20 and not _SENTENCE_END.search(line)  # (21 pieces: over 20 words)
+
+
+_SERIES_MARK = re.compile(r"[0-9٠-٩:(]")
+
+
+def _closing_series(lines: list[str], filled: list[int], before: str | Callable[[], str] = "") -> list[int]:
     """A series list at the end of the article: three or more short lines opening with the same words.
 
     One short line after the series may close the article (the `headings` step drops such a
     dangling line later); the series is found with or without it, so the steps stay idempotent.
+    A line repeating an earlier line of the text (``before`` it, or in ``lines``; see
+    :func:`_repeats`) as ``duplicate_paragraphs`` compares them is left out: it neither counts in
+    the series nor breaks it, and goes with it when it stands inside it. Whether the repeats are
+    there (before ``duplicate_paragraphs``) or gone (on a second run), the same series is found.
     """
+    if not _three_series_lines(lines[i] for i in reversed(filled)):
+        return []  # (leaving repeats out only makes fewer)
+    repeats: set[int] | None = None
+    backwards: list[int] = []  # the lines from the end, repeats left out, up to the second breaking line
+    breaking = 0
+    for i in reversed(filled):
+        if repeats is None:
+            repeats = _repeats(lines, before() if callable(before) else before)
+        if i in repeats:
+            continue
+        backwards.append(i)
+        if not _series_line(lines[i]):
+            breaking += 1
+            if breaking == 2 and len(backwards) > 4:
+                break
 
     def head(i: int) -> list[str]:
         return lines[i].split()[:3]
@@ -657,11 +692,8 @@ def _closing_series(lines: list[str], filled: list[int]) -> list[int]:
     def series(indices: list[int]) -> list[int]:
         run: list[int] = []
         for i in indices:
-            words = lines[i].split()
-            if len(words) > 20 or len(words) < 4 or _SENTENCE_END.search(lines[i]):
+            if not _series_line(lines[i]):
                 break
-            if not re.search(r"[0-9٠-٩:(]", lines[i]):
-                break  # an episode list numbers or labels its items: "مذكرات فلان (2): …"
             if run:
                 ref, mine = head(run[-1]), head(i)
                 if mine[0] != ref[0] or len(set(mine) & set(ref)) < 2:
@@ -670,10 +702,69 @@ def _closing_series(lines: list[str], filled: list[int]) -> list[int]:
         distinct = len({" ".join(lines[i].split()) for i in run}) == len(run)  # episodes differ
         return run if len(run) >= 3 and distinct else []
 
-    backwards = list(reversed(filled))
     found = series(backwards)
     if not found and len(backwards) > 3 and _words(lines[backwards[0]]) <= 12:
         found = series(backwards[1:])
+    if found and repeats:
+        first, last = found[-1], found[0]
+        found += [i for i in repeats if first < i < last]
+    return found
+
+
+def _three_series_lines(lines: Iterable[str]) -> bool:
+    """Whether three of ``lines`` may be items of one closing series: :func:`_series_line`, with
+    the same first word (each item opens with the first word of the next)."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if _series_line(line):
+            first = line.split(None, 1)[0]
+            counts[first] = n = counts.get(first, 0) + 1
+            if n == 3:
+                return True
+    return False
+
+
+def _lines_backwards(text: str, end: int) -> Iterator[str]:
+    """The lines of ``text[:end]``, last first."""
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        yield text[start:end]
+        end = start - 1
+
+
+#: How far back a line is compared with earlier lines to tell a repeat (characters, cut at a line
+#: start): an article is far shorter, so within an article every repeat counts, as it does for
+#: ``duplicate_paragraphs``; in a huge text a repeat of a line further back is not seen here.
+_REPEAT_REACH = 1 << 16
+
+
+@functools.lru_cache(maxsize=1024)  # the same lines come back in every round (``_fold``'s cache is for words)
+def _line_key(line: str) -> str:
+    """``paragraph_key`` of a line up to 4,096 characters (as ``duplicate_paragraphs`` compares lines)."""
+    from .structure import _key
+
+    return _key(line)
+
+
+def _repeats(lines: list[str], before: str) -> set[int]:
+    """The lines of ``lines`` (``before`` precedes them; it ends where a line starts, or ``lines``
+    start with a blank) whose ``paragraph_key`` an earlier non-blank line has, within
+    :data:`_REPEAT_REACH` characters of the end."""
+    if len(before) > _REPEAT_REACH or len(before) + sum(map(len, lines)) + len(lines) > _REPEAT_REACH:
+        text = (before[-_REPEAT_REACH:] + "\n".join(lines))[-_REPEAT_REACH:]
+        every = text[text.find("\n") + 1 :].split("\n")  # from a line start (the line cut in two is left out)
+    else:
+        every = (before + "\n".join(lines)).split("\n")
+    offset = len(every) - len(lines)  # every[offset + i] is lines[i] (for offset + i > 0)
+    seen: set[str] = set()
+    found: set[int] = set()
+    for j, line in enumerate(every):
+        if line and not line.isspace():
+            key = _line_key(line) if len(line) <= 4096 else _line_key.__wrapped__(line)  # (cache no long line)
+            if key not in seen:
+                seen.add(key)
+            elif j - offset > 0 or (j == offset and lines[0].strip()):
+                found.add(j - offset)
     return found
 
 
@@ -890,7 +981,8 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
     series, a closing furniture block), and none of them reaches across a fixed line. So the text
     is cut into parts: from a line holding a candidate to the next fixed line, and the *closing
     part* from the last fixed line to the end; each is cleaned on its own (every round of
-    :func:`_rounds`), and the lines between parts stay as they are.
+    :func:`_rounds`), and the lines between parts stay as they are. The closing part starts at a
+    fixed line that repeats no earlier line: the closing series looks past a repeat.
     """
     hits = trigger.positions(text)
     n = len(text)
@@ -918,12 +1010,24 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
             and not _trailing_ok(line)
         )
 
+    may_series: list[bool] = []
+
+    def boundary(start: int, end: int) -> bool:
+        # A fixed line that repeats an earlier line does not stop the closing series (it is left
+        # out of it, see _closing_series): the closing part starts at a fixed line that does not.
+        # (Without three lines that may be series items in the text, no series is found anyway.)
+        if not fixed(start, end):
+            return False
+        if not may_series:
+            may_series.append(_three_series_lines(_lines_backwards(text, n)))
+        return not may_series[0] or not _repeats([text[start:end]], text[max(0, start - _REPEAT_REACH) : start])
+
     # The closing part: from the last fixed line on.
     close = 0
     end = n
     while end > 0:
         start = text.rfind("\n", 0, end) + 1 if end > 0 else 0
-        if fixed(start, end):
+        if boundary(start, end):
             close = start
             break
         end = start - 1
@@ -954,17 +1058,29 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
             while back > pos:
                 first = text.rfind("\n", pos, back) + 1 if back > 0 else 0
                 first = max(first, pos)
-                if fixed(first, back):
+                if boundary(first, back):
                     close = first
                     break
                 back = first - 1
             break
         out.append(text[pos:start])
-        out.append(_rounds(text[start:end], extra, False, kinds, kept))
+        out.append(_rounds(text[start:end], extra, False, kinds, kept, None))
         pos = end
     out.append(text[pos:close])
-    out.append(_rounds(text[close:], extra, False, kinds, kept))
+    out.append(_rounds(text[close:], extra, False, kinds, kept, lambda: _last_chars(out, _REPEAT_REACH + 1)))
     return "".join(out)
+
+
+def _last_chars(pieces: list[str], count: int) -> str:
+    """The last ``count`` characters of ``"".join(pieces)`` (fewer when there are fewer), joining only those."""
+    tail: list[str] = []
+    size = 0
+    for piece in reversed(pieces):
+        tail.append(piece)
+        size += len(piece)
+        if size >= count:
+            break
+    return "".join(reversed(tail))[-count:]
 
 
 def _rounds(
@@ -973,10 +1089,12 @@ def _rounds(
     plain: bool = False,
     kinds: dict[str, str | None] | None = None,
     kept: dict[str, str] | None = None,
+    before: str | Callable[[], str] | None = "",
 ) -> str:
     """The rules on ``text`` as a whole, repeated while they change it (at most five rounds);
     ``plain``: no line holds a phrase (only the closing rules can act); ``kinds`` and ``kept``:
-    what is known of lines met before (see :func:`_strip_once`), shared by the parts of one text."""
+    what is known of lines met before (see :func:`_strip_once`), shared by the parts of one text;
+    ``before``: the text before ``text`` (``None``: a part that does not end the text)."""
     # Removing a widget can expose another (a prompt now after a sentence end): repeat a few times.
     # What a line is and what its glued widgets leave depend on the line alone: each distinct line
     # is worked out once across the rounds (and across the parts of a text: a site's furniture
@@ -984,7 +1102,7 @@ def _rounds(
     kinds = {} if kinds is None else kinds
     kept = {} if kept is None else kept
     for _ in range(5):
-        cleaned = _strip_once(text, extra, kinds, kept, plain)
+        cleaned = _strip_once(text, extra, kinds, kept, plain, before)
         if cleaned == text:
             break
         text = cleaned
@@ -992,11 +1110,16 @@ def _rounds(
 
 
 def _strip_once(
-    text: str, extra: tuple[str, ...], kinds: dict[str, str | None], kept: dict[str, str], plain: bool = False
+    text: str,
+    extra: tuple[str, ...],
+    kinds: dict[str, str | None],
+    kept: dict[str, str],
+    plain: bool = False,
+    before: str | Callable[[], str] | None = "",
 ) -> str:
     r = rules(extra)
     lines = text.split("\n")
-    drop = _classify(lines, extra, kinds, plain)
+    drop = _classify(lines, extra, kinds, plain, before)
     out = []
     changed = False
     for line, dropped in zip(lines, drop, strict=True):
