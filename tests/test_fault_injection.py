@@ -74,6 +74,18 @@ def leftovers(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.name.startswith(TEMP_PREFIX)]
 
 
+def _reference_run(src: Path, expected_dir: Path) -> tuple[dict[str, bytes], dict[str, bytes], float]:
+    """Make the corpus and clean it once undisturbed: (inputs, expected outputs, seconds it took)."""
+    make_corpus(src)
+    start = time.perf_counter()
+    reference = cli(src, "-o", expected_dir)
+    duration = time.perf_counter() - start
+    assert reference.returncode == 0, reference.stderr.decode()
+    original, cleaned = snapshot(src), snapshot(expected_dir)
+    assert original.keys() == cleaned.keys()
+    return original, cleaned, duration
+
+
 def _kill_at_random(args: list[str], rng: random.Random, duration: float) -> bool:
     """Start a run, SIGKILL it and its workers at a random moment; whether it was still running."""
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -90,13 +102,7 @@ def _kill_at_random(args: list[str], rng: random.Random, duration: float) -> boo
 
 def test_sigkill_during_in_place_runs_never_leaves_a_half_written_file(tmp_path: Path) -> None:
     src, expected_dir, work = tmp_path / "src", tmp_path / "expected", tmp_path / "work"
-    make_corpus(src)
-    start = time.perf_counter()
-    reference = cli(src, "-o", expected_dir)
-    duration = time.perf_counter() - start
-    assert reference.returncode == 0, reference.stderr.decode()
-    original, cleaned = snapshot(src), snapshot(expected_dir)
-    assert original.keys() == cleaned.keys()
+    original, cleaned, duration = _reference_run(src, expected_dir)
     shutil.copytree(src, work)
 
     seed = int(os.environ.get("CLEANER_FAULT_SEED", str(random.randrange(1 << 30))))
@@ -127,13 +133,7 @@ def test_sigkill_during_in_place_runs_never_leaves_a_half_written_file(tmp_path:
 
 def test_sigkill_during_output_folder_runs_never_leaves_a_partial_output(tmp_path: Path) -> None:
     src, expected_dir, out = tmp_path / "src", tmp_path / "expected", tmp_path / "out"
-    make_corpus(src)
-    start = time.perf_counter()
-    reference = cli(src, "-o", expected_dir)
-    duration = time.perf_counter() - start
-    assert reference.returncode == 0, reference.stderr.decode()
-    original, cleaned = snapshot(src), snapshot(expected_dir)
-    assert original.keys() == cleaned.keys()
+    original, cleaned, duration = _reference_run(src, expected_dir)
 
     seed = int(os.environ.get("CLEANER_FAULT_SEED", str(random.randrange(1 << 30))))
     rng = random.Random(seed)
