@@ -663,8 +663,8 @@ _SERIES_MARK = re.compile(r"[0-9٠-٩:(]")
 def _closing_series(lines: list[str], filled: list[int], before: str | Callable[[], str] = "") -> list[int]:
     """A series list at the end of the article: three or more short lines opening with the same words.
 
-    One short line after the series may close the article (the `headings` step drops such a
-    dangling line later); the series is found with or without it, so the steps stay idempotent.
+    One short line after the series may close the article (it is kept as it is); the series is
+    found with or without it, so the steps stay idempotent.
     A line repeating an earlier line of the text (``before`` it, or in ``lines``; see
     :func:`_repeats`) as ``duplicate_paragraphs`` compares them is left out: it neither counts in
     the series nor breaks it, and goes with it when it stands inside it. Whether the repeats are

@@ -10,8 +10,8 @@ from .chars import is_word_char
 
 # Decoration around a heading: bullets, squares, stars, hashes, dashes before; colons, dashes after.
 _LEAD = re.compile(r"^[\s■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>\-–—_]+")
-_TRAIL = re.compile(r"[\s*#:：\-–—_]+$")
-_TRAIL_PLAIN = "*#:：-–—_"  # _TRAIL without the white space
+# Decoration after it: white space and these (stripped by a loop, see _core).
+_TRAIL_PLAIN = "*#:：-–—_"
 _BOLD = re.compile(r"^\*\*(.{1,200})\*\*$")
 # A heading ends in a letter, digit, closing quote or bracket, never in sentence punctuation
 # (_STOPS, maybe followed by a closing quote or bracket: _ends_with, the same test without a regex).
@@ -95,7 +95,7 @@ def _core_words(stripped: str) -> list[str]:
         if lead:
             stripped = stripped[_lead_end(stripped, lead.end()) :]
         kept = stripped
-        while True:  # _TRAIL.sub("", stripped), in linear time whatever precedes a long trailing run
+        while True:  # strip trailing decoration, in linear time whatever precedes a long trailing run
             shorter = kept.rstrip().rstrip(_TRAIL_PLAIN)
             if shorter == kept:
                 break
@@ -198,7 +198,7 @@ def _is_candidate(line: str, core: str, max_words: int, count: int | None = None
     return True
 
 
-# Characters _LEAD and _TRAIL can strip from a stripped line's first and last character.
+# Characters _LEAD and the trailing strip can remove from a stripped line's first and last character.
 _LEAD_CHARS = frozenset("■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>-–—_")
 _TRAIL_CHARS = frozenset("*#:：-–—_")
 # A heading line is at most this many characters per word of the longest heading allowed.
@@ -281,10 +281,6 @@ class _Rows:
                 got = (line, core, False, listed, candidate, paragraph)
             self._info[start] = got
         return got
-
-    def core(self, start: int) -> str:
-        line, core, long_prose, *_ = self.info(start)
-        return _core(line) if long_prose else core
 
     def candidate(self, start: int, before: int | None, after: int | None) -> bool:
         """A candidate heading: short and plain on its own, and no item of a run of list items."""

@@ -34,10 +34,10 @@ _ENTITY = re.compile(
     r"&(?:(?:amp|AMP|#0{0,4}38|#[xX]0{0,4}26);)*"  # a chain of escaped ampersands (&amp;amp;…)
     r"(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)?"  # then one entity
 )
-_MAYBE = re.compile(rf"<(?=[/!a-zA-Z])(?:/?(?:{_NAMES})(?=[\s/>])|!--)|&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{{1,31}};)", re.IGNORECASE)
-# The two halves of _MAYBE: each opens with a literal, so the engine skips ahead to it (one search
-# of _MAYBE tries every position). The lookahead after '<' rejects a '<' that opens no name before
-# the engine tries the long alternation of names (a text of 8 MB of '<' took seconds).
+# Markup: a tag or comment, or an entity. Two patterns, each opening with a literal, so the engine
+# skips ahead to it (one pattern of both would be tried at every position). The lookahead after
+# '<' rejects a '<' that opens no name before the engine tries the long alternation of names (a
+# text of 8 MB of '<' took seconds).
 _MAYBE_TAG_OR_COMMENT = re.compile(rf"<(?=[/!a-zA-Z])(?:/?(?:{_NAMES})(?=[\s/>])|!--)", re.IGNORECASE)
 _MAYBE_ENTITY = re.compile(r"&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{1,31};)", re.IGNORECASE)
 _HEADING = re.compile(r"h[1-6]", re.IGNORECASE)
@@ -177,9 +177,6 @@ def _escape_new_tags(text: str) -> str:
 
 
 _TREC = "|".join(sorted(TREC_FIELDS, key=lambda n: (-len(n), n)))
-_MAYBE_TAG = re.compile(
-    rf"<(?:/?(?i:{_NAMES})(?=[\s/>])[^<>]{{0,4000}}>|!--|/?(?:{_TREC})>)"
-)
 _TREC_FIELD = re.compile(rf"</?(?:{_TREC})>")
 
 
