@@ -374,3 +374,32 @@ def test_cleaning_by_parts_equals_cleaning_the_whole_text(lines: list[str], sep:
 
     text = sep.join(lines)
     assert boilerplate(text) == (_rounds(text.replace("\r\n", "\n"), ()) if text.strip() else text)
+
+
+# The closing part's search walks up from the end asking, line by line, whether a long line repeats
+# an earlier one; the sliding window must answer exactly as _repeats does (it replaced a re-keying of
+# up to 64 KB per line, which made a text ending in thousands of repeats crawl).
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["alpha", "ALPHA", "بيت", "بيـت", "قال", "x", " ", ""]), max_size=5).map(" ".join),
+    st.lists(st.integers(0, 7), min_size=1, max_size=40),
+    st.sampled_from([5, 12, 30, 80, 1 << 16]),
+)
+def test_the_sliding_repeat_window_answers_as_repeats(word: str, picks: list[int], reach: int) -> None:
+    import cleaner.normalizers.boilerplate as boilerplate
+
+    pool = [word, "alpha beta", "ALPHA  beta", "بيت كبير", "بيـت كبير", "", "  ", "قال"]
+    text = "\n".join(pool[i] for i in picks)
+    saved = boilerplate._REPEAT_REACH
+    boilerplate._REPEAT_REACH = reach
+    try:
+        window = boilerplate._RepeatWindow(text)
+        end = len(text)
+        while end >= 0:
+            start = text.rfind("\n", 0, end) + 1
+            if text[start:end].strip():
+                expected = 0 in boilerplate._repeats([text[start:end]], text[max(0, start - reach) : start])
+                assert window.repeats(start, end) == expected, (text, start)
+            end = start - 1
+    finally:
+        boilerplate._REPEAT_REACH = saved

@@ -7,6 +7,7 @@ configuration file (``[tool.cleaner.params.boilerplate] phrases = [...]``) or a 
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -768,6 +769,56 @@ def _repeats(lines: list[str], before: str) -> set[int]:
     return found
 
 
+class _RepeatWindow:
+    """:func:`_repeats` of one line at a time, for lines asked from the end of ``text`` upwards.
+
+    ``repeats(start, end)`` equals ``0 in _repeats([text[start:end]], text[max(0, start - R):start])``
+    (R = :data:`_REPEAT_REACH`), but the keys of the lines in the window are kept from one call to the
+    next (the window only moves up), so walking up over many lines keys each line once.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines: collections.deque[tuple[int, str | None]] = collections.deque()  # (start, key)
+        self.counts: collections.Counter[str] = collections.Counter()
+        self.low = -1  # the first line start in the window (-1: empty)
+
+    def repeats(self, start: int, end: int) -> bool:
+        text, reach = self.text, _REPEAT_REACH
+        low = 0
+        if min(start, reach) + (end - start) + 1 > reach:  # the window is cut at a line start
+            newline = text.find("\n", max(0, end - reach), end)
+            low = start if newline < 0 else newline + 1
+        lines, counts = self.lines, self.counts
+        while lines and lines[-1][0] >= start:  # the target and the lines after it leave the window
+            _, key = lines.pop()
+            if key is not None:
+                counts[key] -= 1
+        while lines and lines[0][0] < low:  # (the window's start only moves up; kept exact anyway)
+            _, key = lines.popleft()
+            if key is not None:
+                counts[key] -= 1
+        if not lines:
+            self.low = start
+        if low < self.low:  # the lines from low up to the window
+            at, added = low, []
+            for line in text[low : self.low - 1].split("\n"):
+                added.append((at, _window_key(line)))
+                at += len(line) + 1
+            for item in reversed(added):
+                lines.appendleft(item)
+                if item[1] is not None:
+                    counts[item[1]] += 1
+            self.low = low
+        return counts[_window_key(text[start:end]) or ""] > 0
+
+
+def _window_key(line: str) -> str | None:
+    if not line or line.isspace():
+        return None
+    return _line_key(line) if len(line) <= 4096 else _line_key.__wrapped__(line)
+
+
 def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Character spans of furniture glued inside a line of article text, to be removed.
 
@@ -1011,6 +1062,7 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
         )
 
     may_series: list[bool] = []
+    window = _RepeatWindow(text)
 
     def boundary(start: int, end: int) -> bool:
         # A fixed line that repeats an earlier line does not stop the closing series (it is left
@@ -1020,7 +1072,7 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
             return False
         if not may_series:
             may_series.append(_three_series_lines(_lines_backwards(text, n)))
-        return not may_series[0] or not _repeats([text[start:end]], text[max(0, start - _REPEAT_REACH) : start])
+        return not may_series[0] or not window.repeats(start, end)
 
     # The closing part: from the last fixed line on.
     close = 0
