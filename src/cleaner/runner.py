@@ -294,9 +294,10 @@ def _clean_into(
             diff = _diff("".join(before), "".join(after), name)
         error = _JSONL_PROBLEMS + "; ".join(problems) if problems else None
         return encoding, error, records, diff
-    if not options.diff and size > options.stream_threshold:
+    big = not options.diff and size > options.stream_threshold
+    if big:
         from .stream import StreamFallback, clean_blocks, stream_plan  # big files only: kept out of start-up
-    if not options.diff and size > options.stream_threshold and stream_plan(pipeline) is not None:
+    if big and stream_plan(pipeline) is not None:
         try:
             encoding, blocks = iter_text(handle, options.encoding, options.errors, name, options.block_size)
             for piece in clean_blocks(pipeline, blocks, counts):

@@ -13,9 +13,10 @@ _SKIP = (
     "\\u0610-\\u061a\\u064b-\\u065f\\u0670\\u06d6-\\u06ed]"
 )
 _FIELD = re.compile(f"^{_SKIP}{{0,40}}<(/?)([A-Z]{{2,12}})>")
-_ANY_FIELD = re.compile(r"<(/?)(DOCNO|DOCID|URL|SRC|CAT|TIME|DATE|AUTHOR)>")  # a field line, wherever it starts
+_LINE_FIELDS = "DOCNO|DOCID|URL|SRC|CAT|TIME|DATE|AUTHOR"  # fields that fill a line of their own
+_ANY_FIELD = re.compile(f"<(/?)({_LINE_FIELDS})>")  # a field line, wherever it starts
 #: A line (after a line break) that opens with a field of _ANY_FIELD, with that line break.
-_FIELD_LINE = re.compile(r"\n</?(?:DOCNO|DOCID|URL|SRC|CAT|TIME|DATE|AUTHOR)>[^\n]*")
+_FIELD_LINE = re.compile(f"\n</?(?:{_LINE_FIELDS})>[^\n]*")
 _CLOSE = re.compile(f"</([A-Z]{{2,12}})>{_SKIP}{{0,40}}$")
 #: Fields of the TREC record (as in the ANT corpus); only TITLE and TEXT carry article text.
 TREC_FIELDS = frozenset({"DOC", "DOCNO", "DOCID", "URL", "SRC", "CAT", "TITLE", "TIME", "DATE", "AUTHOR",
