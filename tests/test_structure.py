@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 
 import cleaner
+from cleaner.normalizers.headings import heading_decisions, headings
 from cleaner.normalizers.structure import (
     bylines,
     captions,
@@ -14,6 +15,7 @@ from cleaner.normalizers.structure import (
     datelines,
     duplicate_paragraphs,
     is_caption,
+    is_interview_credit,
 )
 from strategies import article, texts
 
@@ -132,6 +134,39 @@ def test_a_name_and_a_colon_at_the_head_is_a_credit() -> None:
     assert classify_lines([TITLE, "فلان الفلاني:", "علان العلاني:", PARA]) == [None] * 4
 
 
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("مقابلة مع وزير الشؤون الاجتماعية اللبناني، في حكومة تصريف الأعمال، فلان الفلاني أجرتها فلانة الفلانية.", True),
+        ("حوار مع الفنان فلان الفلاني اجراه فلان بن فلان", True),
+        ("لقاء مع الكاتبة فلانة الفلانية حاورتها فلانة", True),
+        # not who conducted it: a place, a body (an article opens the name), a sentence going on
+        ("حوار الأديان أجراه المجلس.", False),
+        ("حوار مع الكاتب حاورته في بيروت", False),
+        ("مقابلة مع الوزير أجرتها القناة الأولى", False),
+        ("وقال الوزير في مقابلة أجرتها فلانة الفلانية", False),  # no interview line: a sentence
+    ],
+)
+def test_an_interview_credit_is_a_byline(line: str, credit: bool) -> None:
+    assert is_interview_credit(line) is credit
+    assert classify_lines([TITLE, PARA, line, PARA2])[2] == ("byline" if credit else None)
+
+
+def test_a_name_over_a_place_is_a_signature() -> None:
+    poem = ["الليلة اسعدتونا", "بالنصر الكبير", "بى الفن والرجالة", "الليلة اتحفتونا"]
+    got = classify_lines([TITLE, PARA, *poem, "فلان بن فلان الفلاني", "السعودية / جدة", "ملامح", PARA2])
+    assert got == [None] * 6 + ["byline", "dateline", None, None]
+    assert bylines("\n".join([TITLE, PARA, *poem, "فلان بن فلان الفلاني", "السعودية / جدة", PARA2])) == "\n".join(
+        [TITLE, PARA, *poem, "السعودية / جدة", PARA2]
+    )
+    # Not a phrase of two words over a date (a timeline), not in a list of names and places, not at
+    # the head of the article (the title's own rules), and not a name with a colon (a label).
+    assert classify_lines([TITLE, PARA, PARA2, PARA, "مسيرة المنتخب", "يوم 6 جويلية 2012", PARA2])[4] is None
+    listed = [TITLE, PARA, PARA2, PARA, "فلان بن فلان الفلاني", "جدة", "علان بن علان العلاني", "الرياض", PARA2]
+    assert "byline" not in classify_lines(listed)
+    assert classify_lines([TITLE, PARA, PARA2, PARA, "فلان بن فلان الفلاني:", "جدة", PARA2])[4] is None
+
+
 def test_a_byline_glued_to_the_first_paragraph_goes() -> None:
     text = f"{TITLE}\nإعداد – فلانة الفلانية: {PARA}\n{PARA2}"
     assert bylines(text) == f"{TITLE}\n{PARA}\n{PARA2}"
@@ -178,6 +213,104 @@ def test_strict_on_a_small_article() -> None:
     assert cleaner.clean(raw, profile="strict", disable=["alef", "yeh"]) == f"عنوان الخبر الرئيسي\n\n{PARA}\n\n{PARA2}\n"
     kept = cleaner.clean(raw, profile="preserve")
     assert "كتب - فلان الفلاني" in kept and "صورة أرشيفية" in kept and "اقرأ أيضاً" not in kept
+
+
+# --- sub-headings: the rules that need the article around a line ---------------------------------
+
+LONG = "وأوضح المتحدث أن الخطة تشمل عددا من المشاريع الجديدة في المحافظات كلها هذا العام."
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A label (a few words and a colon) heads the paragraph or list under it, whatever stands
+        # above: a list of names, a field and its value.
+        (["عنوان", PARA, "فلان الفلاني", "علان العلاني", "الفائزون :", LONG, PARA2], {4: "الفائزون"}),
+        (["عنوان", PARA, "مكان الميلاد : الخرطوم", "تاريخ الميلاد : 1938م", "المراحل التعليمية:", PARA2], {4: "المراحل التعليمية"}),
+        # ... but not one tied to the line above by "و", the speaker answering a question, a dateline
+        (["عنوان", PARA, "فلان الفلاني", "علان العلاني", "وتشمل:", LONG, PARA2], {}),
+        (["عنوان", PARA, "* سؤال:", "هل الاتصال مقطوع في هذا الحادث فقط؟", "** السيد الرئيس:", LONG], {}),
+        (["عنوان", PARA, "فلان الفلاني", "علان العلاني", "القاهرة - أ ش أ:", LONG, PARA2], {}),
+        # A line under a line of verse in its two halves that a colon introduced, over a paragraph:
+        # the next section's heading.
+        (
+            [
+                "عنوان",
+                "عاش في زمن الخلفاء وكان جميلا حتى هامت به امرأة وأنشدت بيتا تقول فيه:",
+                "هل من سبيل إلى خمر فأشربها",
+                "أم من سبيل إلى نصر بن حجاج",
+                "مصعب بن الزبير",
+                LONG,
+            ],
+            {4: "مصعب بن الزبير"},
+        ),
+        # ... not the third line of a longer run, nor a line under a quotation still open
+        (
+            [
+                "عنوان",
+                "وفيه يقول الشاعر في قصيدته المشهورة التي حفظها الناس جيلا بعد جيل:",
+                "دوس على كل الصعب",
+                "قوم بإيمان وبروح وضمير",
+                "على الدرب سير",
+                "كنت أشلاء أديب",
+                LONG,
+            ],
+            {},
+        ),
+        (
+            [
+                "عنوان",
+                "ومما يدل على ذلك قول الشاعر الشعبي في قصيدته المعروفة في القرى:",
+                "«عزك يا صفد واحمد بتبنه",
+                "ويا مر على بروج الدير بتبني",
+                "إيدك يا شيخ اليوم تبني",
+                "ويرعى الذيب والنعجة سوا».",
+                LONG,
+            ],
+            {},
+        ),
+    ],
+)
+def test_headings_in_context(lines: list[str], expected: dict[int, str]) -> None:
+    assert heading_decisions(lines) == expected
+    text = "\n".join(lines)
+    assert headings(headings(text)) == headings(text)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A sentence going on over the line break: the line above ends on a word no sentence ends
+        # on (a title before a name, a preposition, "أن"), or the line under opens with "أن" (also
+        # behind bidi marks, which only this step alone meets: the unicode step removes them).
+        [LONG[:-1] + " وبدون متاعب صحية يوضح لهم الدكتور", "محمد فلان الفلاني أستاذ الباطنة بجامعة عين شمس", "", LONG],
+        [LONG, "وقد خرجنا في", "البداية في مظاهرات سلمية ننادي بإسقاط النظام لكنه أرسل باتجاهنا جحافل من جيوشه.", LONG],
+        [LONG + " يوضح لهم", "\u200fمحمد\u200f \u200fفلان\u200f", "", "\u200fأن\u200f مرض السكر ليست له أعراض مميزة أبدا."],
+        # "Speaker: words" over a paragraph that goes on with the same speaker: a pulled quotation.
+        [LONG, "", "الزيادي: التوقيت حسب نوع العملية.. والصيغة الشرعية هدف رئيس", "", "وأشار إلى أن الرسائل الصوتية تلجأ إليها كل الجماعات."],
+        [LONG, "د. فلان: التسجيلات تخرج بطريقة احترافية تركز على الناحية النفسية", "وأضاف أن المنظمات وجدت عقولا تستقبل رسائلها."],
+    ],
+)
+def test_not_headings_in_context(lines: list[str]) -> None:
+    assert heading_decisions(lines) == {}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # names and idioms that end on a word that is also a preposition: "علي" (Ali), "بين بين"
+        [LONG, "المرزوقي وبن علي", LONG],
+        [LONG, "", "شعور بين بين", "", LONG],
+        # a label ending on a preposition announces what follows
+        [LONG, "ويحقق المحقق في:", LONG],
+        # "Speaker: words" over a paragraph that names its speaker: a section's sub-headline
+        [LONG, "شيروكوف: لم نتوقع الفوز الكبير على التشيك", "فروتسواف (د ب ا) - أكد اللاعب رومان شيروكوف أن فريقه كان جاهزا."],
+        # a numbered section head, which "4:" opens, is no speaker
+        [LONG, "4: فلان الفلاني (17 عاما، البرازيل ونادي فلامنغو)", "وأضاف أن اللجنة ستعقد جلستها المقبلة الأسبوع القادم."],
+    ],
+)
+def test_still_headings_in_context(lines: list[str]) -> None:
+    assert list(heading_decisions(lines)) == [1 if lines[1] else 2]
 
 
 @settings(max_examples=200, deadline=None)

@@ -60,7 +60,8 @@ def _reporting(core: str) -> bool:
     return (core[:1] == "م" or core[1:2] == "م") and _REPORTING.match(core) is not None
 # … and the line after a sentence broken over two lines goes on with "أن" ("… أستاذ الباطنة" / "أن
 # مرض السكر …"); not "إن" or a folded "ان", which open many a paragraph.
-_GOES_ON = re.compile(r"^\s*(?:أن|بأن|وأن|أنه|أنها)\s")
+# (Bidi marks around the word: see _INVISIBLE.)
+_GOES_ON = re.compile(r"^[\s\u200b\u200e\u200f\u061c]*(?:أن|بأن|وأن|أنه|أنها)[\s\u200b\u200e\u200f\u061c]")
 _LIST_MARKER = re.compile(r"^\s*(?:[■□▪▫●•◦◆◇►▶▸*\-–—]|\(?[0-9٠-٩]{1,3}[.)\-–]|\(?[a-zA-Zأ-ي][.)])\s*")
 _MAX_COLON_WORDS = 3  # "التمويل:" is a heading; "وتتضمن الخطة ثلاثة محاور:" introduces a list
 _BRACKETED = re.compile(r"^[(\[].*[)\]]$")  # a caption or aside in brackets; a quoted title may head a section
@@ -78,6 +79,29 @@ _TURN = re.compile(r"^\s*(?:[-–—>•]|س\s{0,2}[:/])")
 # The second line of a heading broken in two continues its phrase: it opens with a preposition.
 # (With the spellings the alef and yeh steps leave: "علي", "الي", "لدي".)
 _CONTINUES = re.compile(r"^(?:على|علي|في|فى|من|مع|إلى|الى|الي|عن|خارج|داخل|بين|حول|ضد|عبر|لدى|لدي|نحو|تجاه|بعد|قبل)\s")
+# Words no sentence ends on: a preposition, a conjunction, "أن", a relative pronoun, a particle that
+# needs its verb, a title that needs its name ("يوضح لهم الدكتور" / "محمد فلان أستاذ الباطنة" / "أن
+# …"). A line ending in one goes on in the next line: neither it nor the line under it is a heading.
+# (With the spellings the alef and yeh steps leave, but not "علي", which is also the name "Ali", nor
+# "بين", which ends "شعور بين بين", nor titles that are family names too: "السيد", "الشيخ".) A line
+# ending in a colon announces what follows: no sentence cut there.
+_DANGLING = frozenset(
+    "في فى من على إلى الى إلي الي عن مع حتى حتي منذ لدى لدي عند نحو حول ضد عبر خلال دون تجاه"
+    " و ف أو او ثم أم ام لكن بل أن ان إن لأن لان كي لكي الذي الذى التي التى الذين اللذين اللتين اللواتي اللاتي"
+    " قد لم لن الدكتور الدكتورة الدكتوره الأستاذ الاستاذ الأستاذة الاستاذة الاستاذه المهندس المهندسة"
+    " المهندسه".split()
+)
+
+
+def _dangling(line: str) -> bool:
+    """``line`` ends on a word no sentence ends on (see ``_DANGLING``): its sentence goes on."""
+    words = line.rsplit(None, 1)
+    return bool(words) and words[-1].strip(_INVISIBLE) in _DANGLING
+
+
+# Bidi and zero-width marks, which the unicode step removes before this one runs but a caller of
+# this step alone may leave around words ("\u200fأن\u200f"): never part of a word these tests read.
+_INVISIBLE = "\u200b\u200e\u200f\u061c\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def _core(line: str) -> str:
@@ -311,6 +335,72 @@ def _credit(line: str) -> bool:
     return byline_start(line) or dateline_kind(line) is not None
 
 
+# "الزيادي: التوقيت حسب نوع العملية" over "وأشار إلى أن …": a speaker's words after their name and a
+# colon, over a paragraph that goes on with the same speaker (a verb of saying with no subject named:
+# "وأضاف أن", "وأشار إلى", "وتابع:") is a quotation pulled out of that speech, not the title of a
+# section. (A section's sub-headline in that form names its speaker below: "قال فلان …".)
+_SPEAKER_WORDS = 4  # a name: at most this many words before the colon
+_QUOTED_WORDS = 4  # the words quoted after it: at least this many
+_SAME_SPEAKER = re.compile(
+    r"^\s*[وف](?:أضاف|اضاف|أشار|اشار|تابع|أوضح|اوضح|أكد|اكد|لفت|شدد|بين|استطرد|أردف|اردف|ختم|نوه"
+    r"|يضيف|يشير|يتابع|يوضح|يؤكد|يوكد)ت?(?:\s{0,3}[:：]|\s{1,3}(?:أن|ان|إن|بأن|بان|إلى|الى|إلي|الي|على|علي"
+    r"|قائلا|قائلاً|قائلة)(?:\s|$))"
+)
+
+
+def _quotation(core: str, after: str) -> bool:
+    """``core`` is "speaker: what they said" over ``after``, which goes on with the same speaker."""
+    who, colon, said = core.partition(":")
+    return (
+        bool(colon)
+        and 0 < len(who.split()) <= _SPEAKER_WORDS
+        and _HAS_LETTER.search(who) is not None  # a name, not a section's number ("4: فلان …")
+        and not _ORDINAL.match(core)
+        and len(said.split(None, _QUOTED_WORDS)) >= _QUOTED_WORDS
+        and _SAME_SPEAKER.match(after) is not None
+    )
+
+
+def _closes_verse(rows: _Rows, before: int) -> bool:
+    """The two lines from ``before`` up are a line of verse in its two halves that a line ending in
+    a colon introduced ("وفيه يقول ابن قيس الرقيات:"), with no quotation left open ("«…" goes on
+    under them). A line under them, over a paragraph, closes the quotation: the next section's
+    heading ("مصعب بن الزبير"). (Longer runs of verse may have a third half or a free line: no
+    telling a heading from them.)"""
+    upper = rows.prev(before)
+    if upper is None:
+        return False
+    introducer = rows.prev(upper)
+    if introducer is None:
+        return False
+    halves = []
+    for start in (upper, before):
+        # Short lines, no paragraph (so ``cleaner.stream`` never cuts between them and the introducer).
+        line, core, long_prose, _, _, paragraph = rows.info(start)
+        if long_prose or paragraph or not core or _COLON_END.search(line):
+            return False
+        halves.append(line)
+    if sum(h.count("«") - h.count("»") for h in halves) or sum(h.count('"') for h in halves) % 2:
+        return False  # a quotation still open
+    line = rows.info(introducer)[0]
+    return _COLON_END.search(line[-8:]) is not None and _QUOTES_NEXT.search(line[-_QUOTES_TAIL:]) is not None
+
+
+
+def _label(line: str, b_line: str, core: str, a_listed: bool, a_paragraph: bool, a_candidate: bool) -> bool:
+    """``line`` is a label that heads what follows: at most three words and a colon, no "و" or "ف"
+    tying it to the line before ("وتشمل:"), over a paragraph or a list item. Not under a question
+    (the speaker of its answer: "السيد الرئيس:"), nor a dateline ("القدس المحتلة-وكالات:")."""
+    return (
+        _COLON_END.search(line) is not None
+        and len(core.split()) <= _MAX_COLON_WORDS
+        and not _GOES_ON_WORD.match(core)
+        and (a_listed or (a_paragraph and not a_candidate))
+        and not _ends_with(b_line.rstrip(), _QUESTION_MARKS)
+        and not _credit(line)
+    )
+
+
 _BODY_WORDS = 6
 # A line at least this share of the length of the unfinished line above it goes on with its
 # sentence: text broken into lines of a fixed width.
@@ -358,6 +448,8 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
         if after is None:
             continue  # nothing after it: no heading (a closing line, a signature: kept as it is)
         b_line, b_core, b_long, b_listed, b_candidate, b_paragraph = info(before)
+        if _dangling(b_line) or (_dangling(core) and not _COLON_END.search(line)):
+            continue  # a sentence going on over the line break, not a title
         if b_paragraph and b_core[-1:] in _DOTS_END and _TRAILING_DOTS.search(b_core) and len(b_core.split()) <= _BODY_WORDS:
             continue  # under "أبناء وطن المجد والعزة..": a cry or a line of verse, no paragraph
         a_line, a_core, a_long, a_listed, a_candidate, a_paragraph = info(after)
@@ -367,8 +459,15 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
             continue  # a short line between items (2) and (3) of a list (a quotation's author) is in it
         if b_paragraph and _COLON_END.search(b_line[-8:]) and _QUOTES_NEXT.search(b_line[-_QUOTES_TAIL:]):
             continue  # the verse or saying the line before introduces ("كقول الشاعر:", "حينما يصدح قائلا:")
-        # A heading follows a paragraph (prose, no candidate heading) or closes a list ...
-        if not (b_listed or (b_paragraph and not b_candidate)):
+        # A heading follows a paragraph (prose, no candidate heading) or closes a list; a label
+        # (a few words and a colon: "الفائزون :", "المراحل التعليمية:") heads the paragraph or list
+        # under it whatever stands above (a list of names, "تاريخ الميلاد : 1938م") ...
+        if not (
+            b_listed
+            or (b_paragraph and not b_candidate)
+            or _label(line, b_line, core, a_listed, a_paragraph, a_candidate)
+            or (a_paragraph and not a_candidate and not a_listed and not listed and _closes_verse(rows, before))
+        ):
             # ... or a blank line parts it from the lines before (verse, a list) and a paragraph
             # (no list item) follows. In the body only (a sentence one or two lines above those:
             # not under a title, a date or a byline), not after a date, no dateline or byline itself;
@@ -407,6 +506,8 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
             continue  # a short line ending in an ellipsis under another short line: an item, a cry
         if _GOES_ON.match(a_line):
             continue  # the next line goes on with "أن …": a sentence broken over two lines
+        if ":" in core and _quotation(core, a_line):
+            continue  # "الزيادي: التوقيت حسب نوع العملية": a speaker's words, pulled out
         if _ATTRIBUTION.match(line) and _QUOTE_END.search(b_line):
             continue  # "- من سورة الحج" under a quotation: its source
         # What may follow a heading: a paragraph, or the first item of a numbered or bulleted list.
@@ -469,7 +570,12 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
     that stands between two paragraphs (lines that end a sentence or are longer than any heading),
     or after a blank line in the body of the text with a paragraph under it; a numbered section
     head (``1- …``, ``4: …``) may have up to 14 words, a headline of three words may end in an
-    ellipsis (``مبارك قبل الحكم..``), and a label line (``دواوينه الشعرية:``) may stand under one.
+    ellipsis (``مبارك قبل الحكم..``), a label line (``دواوينه الشعرية:``) may stand under one, a
+    label of up to three words heads the paragraph under it whatever stands above, and a line may
+    close a line of verse quoted in its two halves. A sentence that goes on over the line break
+    (the line above ends on a preposition, a conjunction, ``أن`` or a title such as ``الدكتور``) and a
+    speaker's words pulled out of the speech that goes on below (``فلان: …`` over ``وأضاف أن …``)
+    are not headings.
     Bylines (``كتب - فلان``), reported speech (``وأضاف:``, ``قلت: …``, ``موضحاً أن …``), verse
     (vocalised, two halves, introduced by ``كقول الشاعر:``, or under a short line ending in ``..``),
     prose wrapped at a fixed width, bracketed captions and list items (a run of bulleted or numbered
