@@ -403,3 +403,55 @@ def test_the_sliding_repeat_window_answers_as_repeats(word: str, picks: list[int
             end = start - 1
     finally:
         boilerplate._REPEAT_REACH = saved
+
+
+# --- Fast paths that must answer as the plain search does -----------------------------------------
+
+_LINE_BITS = sorted({p for p in load_phrases()["related"]}) + [
+    "نص", "الخبر", " ", "  ", ".", ". ", "\u064e", "\u0651", "\u0640", "\u00a0", "أ", "ا", "ى", "ة", "ه",
+    "المزيد", "ذات", "صلة", "أيضاً", "READ MORE", "see", "x", ":", "«", "»", "قد", "يهمك", "كذلك",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_BITS), max_size=60).map("".join))
+def test_the_search_near_anchors_finds_the_related_prompts_the_whole_search_finds(line: str) -> None:
+    import cleaner.normalizers.boilerplate as bp
+
+    saved = bp._NEAR_CHARS
+    bp._NEAR_CHARS = 0  # every line searched near its anchors
+    try:
+        for r in (bp.rules(()), bp.rules(()).plain):
+            assert [m.span() for m in bp._finditer_related(r.glued, line)] == [m.span() for m in r.glued.finditer(line)]
+        near = glued_spans(line)
+    finally:
+        bp._NEAR_CHARS = saved
+    bp._NEAR_CHARS = 1 << 30  # every line searched whole
+    try:
+        assert glued_spans(line) == near
+    finally:
+        bp._NEAR_CHARS = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PUNCT, "نص", "x", " ", "\n", "\t", "»", ")", "]", "'", '"']), max_size=12).map("".join))
+def test_the_sentence_end_checks_look_at_the_end_only_and_answer_as_the_full_search(text: str) -> None:
+    import re
+
+    from cleaner.normalizers.boilerplate import _SENTENCE_END, _at_most, _ends_sentence, _headline_like, _words
+
+    assert _ends_sentence(text) == bool(_SENTENCE_END.search(text))
+    assert _at_most(text, 3) == (_words(text) <= 3)
+    s = text.strip()
+    expected = bool(s) and _words(s) <= 25 and bool(re.search(r"[^\W\d_]", s)) and not re.search(r"(?<!\.)\.\s*$", s)
+    assert _headline_like(text) == expected
+
+
+def test_a_tail_widget_before_a_colon_counts_when_an_earlier_colon_is_far_up_the_line() -> None:
+    from cleaner.normalizers.boilerplate import rules
+
+    line = "قال المتحدث: " + "نص الخبر الطويل " * 40 + "رابط الخبر المختصر هنا الآن:https://example.com/a"
+    assert glued_spans(line), line
+    assert rules(()).may_hold(line) and rules(()).trigger(line).positions(line)
+    closed = "قال المتحدث: " + "نص الخبر الطويل " * 40 + "رابط الخبر: هنا."  # a sentence end closes the line
+    assert not glued_spans(closed)

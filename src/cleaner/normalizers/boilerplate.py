@@ -249,8 +249,9 @@ def _piece(text: str, loose: bool = False) -> str | None:
     return "".join(parts)
 
 
-def _inside_piece(phrase: str, loose: bool = False, glued: bool = False) -> tuple[str, str] | None:
-    """The first characters and the rest of a pattern finding ``phrase`` inside a line.
+def _inside_checks(phrase: str, loose: bool = False, glued: bool = False) -> tuple[str, tuple[str, ...]] | None:
+    """The first characters of a pattern finding ``phrase`` inside a line, and the checks (look-arounds,
+    all of which must hold) that follow them.
 
     It starts at the phrase's rarest letter, so that the engine skips ahead to a few rare letters,
     looks ahead at up to :data:`_PIECE_LETTERS` letters of the phrase, and checks up to
@@ -288,7 +289,7 @@ def _inside_piece(phrase: str, loose: bool = False, glued: bool = False) -> tupl
         ahead += (f"{_T_MARKS[loose]}{{0,4}}" if _arabic(phrase[-1]) else "") + "[^\\W\\d_]"
     # Checked in the order that rejects most candidates soonest: the character just before (one
     # class), the letters after, then the wider look-behind.
-    rest = ""
+    checks = []
     width = min(_BEHIND, k)
     if width:
         classes = []
@@ -299,11 +300,30 @@ def _inside_piece(phrase: str, loose: bool = False, glued: bool = False) -> tupl
             more += [_T_SPACE] if any(c.isspace() for c in near) else []
             classes.append(_one_of(members, *more))
         near = "".join(_chars(c) or c for c in phrase[k - 1 : k] if not c.isspace())
-        rest += f"(?<=[{re.escape(near)}\\W\u0640\u06e5\u06e6]{_one_of(chars)})"  # one class, quick to test
-    rest += f"(?={ahead})" if ahead else ""
+        checks.append(f"(?<=[{re.escape(near)}\\W\u0640\u06e5\u06e6]{_one_of(chars)})")  # one class, quick to test
+    if ahead:
+        checks.append(f"(?={ahead})")
+    if width > 2:  # the two characters before it (a part of the wider look-behind: quick to reject)
+        checks.append(f"(?<={''.join(classes[-2:])}{_one_of(chars)})")
     if width > 1:
-        rest += f"(?<={''.join(classes)}{_one_of(chars)})"
-    return chars, rest
+        checks.append(f"(?<={''.join(classes)}{_one_of(chars)})")
+    return chars, tuple(checks)
+
+
+def _any_of(checks: Iterable[tuple[str, ...]]) -> str:
+    """A pattern holding where all the checks of any one of ``checks`` hold (zero-width look-arounds,
+    so the same positions match whatever the order), written to fail soon: a set of checks that
+    holds a subset of another's makes it needless, and checks in common are tested once (a tree
+    of shared first checks). ``""`` when one set is empty (it always holds)."""
+    unique = {tuple(c) for c in checks}
+    if () in unique:
+        return ""
+    kept = [c for c in unique if not any(o != c and set(o) <= set(c) for o in unique)]
+    tree: dict[str, list[tuple[str, ...]]] = {}
+    for c in sorted(kept):
+        tree.setdefault(c[0], []).append(c[1:])
+    parts = [first + _any_of(rests) for first, rests in tree.items()]
+    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
 
 
 def _heads(phrases: list[str], loose: bool = False) -> str | None:
@@ -325,13 +345,45 @@ def _heads(phrases: list[str], loose: bool = False) -> str | None:
     return "(?:" + "|".join(_one_of(c) + ("" if "" in r else f"(?:{'|'.join(sorted(r))})") for c, r in branches) + ")"
 
 
+def _heads_ahead(phrases: list[str], loose: bool = False) -> str | None:
+    """What :func:`_heads` matches, as a tree (letters in common tested once), for a look-ahead
+    only: where it matches, not how far, is the same (``None``: a phrase it cannot be built for)."""
+    marks = f"{_T_MARKS[loose]}{{0,4}}"
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        head = phrase[:_HEAD_CHARS].rstrip()
+        tokens = []
+        for k, ch in enumerate(head):  # (as _heads and _piece write them)
+            if ch.isspace():
+                tokens.append(f"{_T_SPACE}{{1,3}}")
+                continue
+            chars = _chars(ch)
+            if chars is None:
+                return None
+            tokens.append(_one_of(chars))
+            if _arabic(ch) and k + 1 < len(head):
+                tokens.append(marks)
+        node = tree
+        for token in tokens:
+            node = node.setdefault(token, {})
+        node[""] = {}  # a phrase ends here
+
+    def render(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""  # (what follows in longer phrases needs not be tested)
+        parts = [token + render(child) for token, child in sorted(node.items())]
+        return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+
+    return render(tree) if tree else "(?!)"
+
+
 _NON_SPACE = re.compile(r"\S")
 
 
 class _Trigger:
     """Finds the lines any rule may act on: :meth:`positions` in a whole text, :meth:`holds` for one line.
 
-    ``pattern`` finds a piece of a phrase (see :func:`_inside_piece`), a line start followed by the
+    ``pattern`` finds a piece of a phrase (see :func:`_inside_checks`), a line start followed by the
     first letters of a phrase that opens a line, a related prompt or tail widget after the end of a
     sentence, a special, or a colon (a tail widget may stand before it: ``colon`` finds one, and
     each line is looked at once).
@@ -378,7 +430,7 @@ class _Trigger:
         does not end with the end of a sentence."""
         start = max(text.rfind("\n", max(0, line_end - 401), at) + 1, line_end - 400, 0)
         region = text[start:line_end]
-        if _SENTENCE_END.search(region.rstrip()):
+        if _ends_sentence(region):
             return False
         m = self.colon.search(region)
         return m is not None and ":" in region[m.start() + 1 :]  # (after its start: a loose match may take a colon in)
@@ -428,10 +480,10 @@ def _trigger(extra: tuple[str, ...] = (), loose: bool = False) -> _Trigger | Non
         tail_whole.update(re.escape(c) + marks + rest for c in chars)  # each opens with its letter: quick to search
     # One branch per first character: the engine skips to those characters (the set of first
     # characters of the branches) and tries only the branch that opens with the one it found.
-    by_char: dict[str, set[str]] = {}
+    by_char: dict[str, set[tuple[str, ...]]] = {}
     pieces = [(p, False) for p in sorted(inside | set(_SPECIAL)) if p] + [(p, True) for p in sorted(related)]
     for phrase, glued in pieces:
-        piece = _inside_piece(phrase, loose, glued)
+        piece = _inside_checks(phrase, loose, glued)
         if piece is None:
             return None
         for ch in piece[0]:
@@ -442,12 +494,16 @@ def _trigger(extra: tuple[str, ...] = (), loose: bool = False) -> _Trigger | Non
     # (Only the last of a run of sentence ends and colons is tried: the run is one word.)
     gap = "(?:[^\\w\\n]|[\u0640\u06e5\u06e6]){0,11}+"  # (a phrase's first letter is neither)
     for ch in ".!?؟":
-        by_char.setdefault(ch, set()).add(f"(?![.!?؟])(?={gap}{after_stop})")
-    by_char.setdefault(":", set()).add("(?!:)")
+        by_char.setdefault(ch, set()).add(("(?![.!?؟])", f"(?={gap}{_heads_ahead(gated, loose)})"))
+    # A colon counts where _Trigger._colon_line may find a tail widget before it: in the last 400
+    # characters of a line that does not end with the end of a sentence (a colon further up that
+    # line is not needed: the search goes on to one there). Checked here, far fewer colons are
+    # looked at in Python.
+    by_char.setdefault(":", set()).add(("(?!:)", "(?=[^\\n]{0,400}+(?<![.!?؟])(?:\\n|\\Z))"))
     alternatives = [re.escape("\n") + _T_LEAD + starts]
     # The engine tries the branches in turn at each stop: the commonest first characters first.
-    for ch, rests in sorted(by_char.items(), key=lambda item: (-_FREQ.get(item[0], 0), item[0])):
-        alternatives.append(re.escape(ch) + ("" if "" in rests else f"(?:{'|'.join(sorted(rests))})"))
+    for ch, checks in sorted(by_char.items(), key=lambda item: (-_FREQ.get(item[0], 0), item[0])):
+        alternatives.append(re.escape(ch) + _any_of(checks))
     colon = re.compile(f"(?:{'|'.join(sorted(tail_whole))})" if tail_whole else "(?!)")
     return _Trigger(re.compile("|".join(alternatives)), colon)
 
@@ -515,10 +571,24 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _at_most(text: str, words: int) -> bool:
+    """``_words(text) <= words``, splitting no more than that."""
+    return len(text.split(None, words)) <= words
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_SENTENCE_END.search(text)``, looking at the end of ``text`` only (the full stop and its
+    closing quote are the last characters but spaces, which ``\\s`` and ``str.rstrip`` both match)."""
+    return _SENTENCE_END.search(text, max(0, len(text.rstrip()) - 2)) is not None
+
+
+_DOT_END = re.compile(r"(?<!\.)\.\s*$")
+
+
 def _headline_like(line: str) -> bool:
     """A related-article headline under a prompt: short, with letters, not a finished sentence."""
     s = line.strip()
-    return bool(s) and _words(s) <= 25 and bool(_LETTER.search(s)) and not re.search(r"(?<!\.)\.\s*$", s)
+    return bool(s) and _at_most(s, 25) and bool(_LETTER.search(s)) and not _DOT_END.search(s, max(0, len(s) - 1))
 
 
 def _same_script(a: str, b: str) -> bool:
@@ -591,7 +661,7 @@ def _trailing_ok(line: str) -> bool:
     s = line.strip()
     if _CONTACT.match(s) or _SOCIAL.match(s):
         return True
-    return _words(s) <= 12 and not _SENTENCE_END.search(s)
+    return _at_most(s, 12) and not _ends_sentence(s)
 
 
 def classify_boilerplate(lines: list[str], extra: tuple[str, ...] = ()) -> list[bool]:
@@ -835,13 +905,15 @@ def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]
         return []
     r = r.for_line(line)
     spans: list[tuple[int, int]] = []
-    for m in r.span.finditer(line):
+    # Only a match opening the line counts: the search stops where a later one could start (a
+    # match starting at 8 or before ends within the pattern's width; none looks ahead past its end).
+    for m in r.span.finditer(line, 0, 9 + _width(load_phrases()["span"])):
         after = line[m.end()] if m.end() < len(line) else " "
         if m.start() > 8 or line[: m.start()].strip() or not after.isspace():
             continue  # navigation opens the line ("Next Previous فلان – جدة"); elsewhere it stays
         spans.append((m.start(), m.end()))
     covered = -1  # prompts inside an earlier prompt's headline go with it
-    for m in r.glued.finditer(line):
+    for m in _finditer_related(r.glued, line):
         start, end = m.start(), m.end()
         if start < covered:
             continue
@@ -881,7 +953,67 @@ def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]
     return _merge(spans)
 
 
-_RN = re.compile(r"(?<=[.!?؟:)\]»\"”])(?:rn)+(?:[ \t\u00a0]{1,2}(?:rn)+)*(?![A-Za-z0-9/])")
+@functools.cache
+def _width(phrases: tuple[str, ...]) -> int:
+    """At most how many characters a match of a :func:`_phrase_pattern` of ``phrases`` spans."""
+    return max((sum(3 if c.isspace() else 5 if _arabic(c) else 1 for c in p.strip()) for p in phrases), default=0)
+
+
+#: A line at least this long is searched for related prompts near their anchors only (see
+#: :func:`_finditer_related`); a shorter one is searched whole, which costs less than finding anchors.
+_NEAR_CHARS = 48
+
+
+@functools.cache
+def _related_anchors() -> tuple[re.Pattern[str], int] | None:
+    """A pattern finding, wherever a related prompt may occur, one character of it (its rarest
+    letter, checked as :func:`_inside_checks` checks it, with the looser marks, which find more),
+    and how far a match of the related patterns reaches from its start (``None``: cannot be built)."""
+    phrases = {p.strip() for p in load_phrases()["related"]} - {""}
+    by_char: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases):
+        piece = _inside_checks(phrase, loose=True)
+        if piece is None:
+            return None
+        for ch in piece[0]:
+            by_char.setdefault(ch, set()).add(piece[1])
+    if not by_char:
+        return None
+    alternatives = [re.escape(ch) + _any_of(checks) for ch, checks in sorted(by_char.items())]
+    return re.compile("|".join(alternatives)), _width(tuple(phrases))
+
+
+def _finditer_related(pattern: re.Pattern[str], line: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(line)`` for ``pattern`` a related-prompt pattern of :class:`_Rules`, the
+    same matches, searched near the anchors of :func:`_related_anchors` only in a long line.
+
+    Every match holds an anchor at most ``width`` characters after its start and ends at most
+    ``width`` characters after it, and the patterns look neither ahead past a match nor behind
+    its start. So the leftmost match at or after ``cur`` starts within ``width`` before the first
+    anchor at or after ``cur`` that has one, and a search cut ``width`` characters after that
+    anchor finds it as the whole line does; the text between anchors is never searched.
+    """
+    near = _related_anchors() if len(line) >= _NEAR_CHARS else None
+    if near is None:
+        yield from pattern.finditer(line)
+        return
+    anchors, width = near
+    cur = 0  # matches start here or after (the end of the last match)
+    done = -1  # no match starts at or before this position but those found
+    for a in anchors.finditer(line):
+        at = a.start()
+        lo = max(cur, at - width, done + 1)
+        while lo <= at:
+            m = pattern.search(line, lo, at + width + 1)
+            if m is None or m.start() > at:
+                break
+            yield m
+            cur = lo = m.end()
+        done = max(done, at)
+
+
+# (It opens with "rn", then looks behind: the engine skips to each "rn" instead of trying every position.)
+_RN = re.compile(r"rn(?<=[.!?؟:)\]»\"”]rn)(?:rn)*(?:[ \t\u00a0]{1,2}(?:rn)+)*(?![A-Za-z0-9/])")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
@@ -1050,13 +1182,43 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
     kinds: dict[str, str | None] = {}  # line_kind and the line without widgets, of each line met, for every part
     kept: dict[str, str] = {}
 
+    r = rules(extra)
+
+    def part(start: int, end: int | None = None, look: bool = False) -> tuple[str, bool]:
+        """``text[start:end]``, and (``look``) whether the first round of :func:`_rounds` would
+        leave it as it is: no line of it furniture (then no rule of a part that does not end the
+        text drops a line) and none holding a widget. Each line is worked out as _classify and
+        _strip_once would (the same functions, the same caches)."""
+        piece = text[start:end]
+        at = start
+        quiet = look
+        for line in piece.split("\n"):
+            if at not in marked:
+                # A line holding no candidate holds nothing for any rule (the trigger finds a
+                # candidate in every line a rule may act on): known without looking at it again.
+                if (kinds.setdefault(line, None) is not None or kept.setdefault(line, line) != line) and quiet:
+                    quiet = False  # (the same line found as a candidate elsewhere: as known)
+            elif quiet:
+                if line.strip():
+                    kind = kinds.get(line, _UNKNOWN)
+                    if kind is _UNKNOWN:
+                        kind = kinds[line] = line_kind(line, extra)
+                    quiet = kind is None
+                if quiet:
+                    new = kept.get(line)
+                    if new is None:
+                        new = kept[line] = _without_widgets(line, extra, r)
+                    quiet = new == line
+            at += len(line) + 1
+        return piece, quiet
+
     def fixed(start: int, end: int) -> bool:
         if start in marked:
             return False
         line = text[start:end]
         return (
             len(line.split(None, 13)) > 12
-            and bool(_SENTENCE_END.search(line))
+            and _ends_sentence(line)
             and not _headline_like(line)
             and not _trailing_ok(line)
         )
@@ -1116,10 +1278,11 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
                 back = first - 1
             break
         out.append(text[pos:start])
-        out.append(_rounds(text[start:end], extra, False, kinds, kept, None))
+        piece, quiet = part(start, end, look=True)
+        out.append(piece if quiet else _rounds(piece, extra, False, kinds, kept, None))
         pos = end
     out.append(text[pos:close])
-    out.append(_rounds(text[close:], extra, False, kinds, kept, lambda: _last_chars(out, _REPEAT_REACH + 1)))
+    out.append(_rounds(part(close)[0], extra, False, kinds, kept, lambda: _last_chars(out, _REPEAT_REACH + 1)))
     return "".join(out)
 
 
