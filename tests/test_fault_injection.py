@@ -27,13 +27,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from cleaner import textio
 from cleaner.cli import main
 from cleaner.textio import TEMP_PREFIX
 
@@ -247,15 +247,14 @@ def test_a_read_only_output_folder_in_process(tmp_path: Path, monkeypatch: pytes
     src.mkdir()
     out.mkdir()
     (src / "a.txt").write_text("نص  جـــديد\n", encoding="utf-8")
-    real_mkstemp = tempfile.mkstemp
+    real_create = textio._create_temp
 
-    def read_only(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        folder = kwargs.get("dir") or (args[2] if len(args) > 2 else None)
-        if folder is not None and Path(folder).resolve().is_relative_to(out.resolve()):
+    def read_only(folder: str) -> tuple[int, str]:
+        if Path(folder).resolve().is_relative_to(out.resolve()):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(folder))
-        return real_mkstemp(*args, **kwargs)
+        return real_create(folder)
 
-    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(textio, "_create_temp", read_only)
     result = CliRunner().invoke(main, [str(src), "-o", str(out), "-j", "1"])
     assert result.exit_code == 123, result.stderr
     assert "cannot write the output" in result.stderr and "Read-only file system" in result.stderr

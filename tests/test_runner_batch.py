@@ -1,10 +1,13 @@
-"""Batch internals: outputs committed in a background thread, results in order, clear reasons."""
+"""Batch internals: outputs committed in place or by background threads, results in order, clear
+reasons; the fast paths decide exactly as the definitions they replace."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import resolve
 from cleaner import runner
@@ -62,3 +65,94 @@ def test_a_slow_user_pattern_is_reported_clearly(tmp_path: Path) -> None:
     assert result.error is not None and not result.error.startswith("internal error")
     assert result.error.startswith("cms_markers: pattern '(a|aa)+$' ran longer than 0.2 s and was stopped; the file was not cleaned")
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_slow_commits_go_to_background_threads_and_keep_the_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "_SLOW_COMMIT", -1.0)  # every commit counts as slow (as on a disk)
+    monkeypatch.setattr(runner, "_SLOW_ROOTS", set())
+    tasks = _tasks(tmp_path, 120)
+    results = list(clean_many(tasks, resolve("default"), RunOptions(), 1))
+    assert runner._SLOW_ROOTS == {tmp_path / "out"}  # two slow commits in a row: the rest in threads
+    assert [r.path for r in results] == [t.name for t in tasks]
+    assert all(r.error is None and r.changed for r in results)
+    for task in tasks:
+        assert task.dst is not None and "تطويل" in task.dst.read_text("utf-8")
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".cleaner-tmp-")]
+
+
+def test_an_output_folder_removed_during_the_run_is_made_again(tmp_path: Path) -> None:
+    import shutil
+
+    tasks = _tasks(tmp_path, 6)
+    group = runner._clean_group(tasks, resolve("default"), RunOptions())
+    first = next(group)
+    shutil.rmtree(tmp_path / "out")  # checked and made for the first file: gone for the second
+    results = [first, *group]
+    assert all(r.error is None for r in results), [r.error for r in results]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{i:03d}.txt" for i in range(1, 6)]
+
+
+@pytest.mark.parametrize(("count", "jobs"), [(1, 2), (10, 2), (150, 2), (6084, 2), (1000, 4)])
+def test_batches_keep_every_task_in_order_and_shrink_towards_the_end(count: int, jobs: int) -> None:
+    tasks = [FileTask(Path(f"{i}.txt"), size=100) for i in range(count)]
+    batches = runner._batches(tasks, jobs)
+    assert [t for b in batches for t in b] == tasks
+    sizes = [len(b) for b in batches]
+    assert max(sizes) <= 64 and sizes[-1] <= max(1, count // (jobs * 16)) and sizes[-1] <= 8
+
+
+def test_a_usage_error_found_late_in_the_listing_still_writes_nothing(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    for root in ("a", "b"):  # the same 70 names under both: the clash is found after 70 files
+        (tmp_path / root).mkdir()
+        for i in range(70):
+            (tmp_path / root / f"{i:03d}.txt").write_text("نص  جـــديد\n", "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out), "-j", "2"])
+    assert result.exit_code == 2 and "would both be written to" in result.stderr
+    assert not out.exists()
+
+
+# The fast paths of a batch run must decide exactly as the definitions they replace.
+
+_BYTES = st.binary(max_size=60) | st.lists(
+    st.sampled_from([b"\xd8", b"\xd9\xa7", "عربي".encode(), "نص، ".encode("cp1256"), b"\x01", b"A", b" ", b"\x80", b"\x00"]),
+    max_size=30,
+).map(b"".join)
+
+
+@given(_BYTES)
+@settings(max_examples=400, deadline=None)
+def test_windows_1256_detection_on_bytes_equals_the_text_definition(data: bytes) -> None:
+    import re
+
+    from cleaner import textio
+
+    assert textio._mostly_arabic_cp1256(data) == textio._mostly_arabic(data.decode("cp1256"))
+    run = re.search(rb"(?:[\xd8-\xdb][\x80-\xbf]){4}", data)
+    assert textio._utf8_arabic_run(data) == (run.start() if run else -1)
+
+
+def _glob_reference(rel: str, patterns: tuple[str, ...]) -> bool:
+    """:func:`cleaner.discover.matches` as first written: one fnmatch (or path regex) per pattern."""
+    import fnmatch
+
+    from cleaner.discover import _path_regex
+
+    name = rel.rsplit("/", 1)[-1]
+    return any(_path_regex(p).match(rel) is not None if "/" in p else fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+@given(
+    st.lists(st.sampled_from(["*.txt", "*.md", "*.jsonl", "a/*.txt", "a/**/*.txt", "*", "x?.t*", "[ab]*.txt", "*.tx[tm]", "*.*", "b.txt", "**/x*"]), max_size=4),
+    st.lists(st.text("abx.tm/", min_size=1, max_size=5).filter(lambda s: "//" not in s and not s.startswith("/") and not s.endswith("/")), min_size=1, max_size=8),
+)
+@settings(max_examples=300, deadline=None)
+def test_one_matcher_for_all_globs_equals_one_glob_at_a_time(patterns: list[str], rels: list[str]) -> None:
+    from cleaner.discover import matches
+
+    for rel in rels:
+        assert matches(rel, patterns) == _glob_reference(rel, tuple(patterns)), (rel, patterns)

@@ -13,7 +13,7 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,10 +72,30 @@ def _path_regex(pattern: str) -> re.Pattern[str]:
 def matches(rel: str, patterns: Iterable[str]) -> bool:
     """Whether a relative POSIX path matches a glob: patterns with a ``/`` match the whole path
     (``*`` within one folder name, ``**`` across folders), others the last name."""
-    name = rel.rsplit("/", 1)[-1]
-    return any(
-        _path_regex(p).match(rel) is not None if "/" in p else fnmatch.fnmatchcase(name, p) for p in patterns
+    return _matcher(tuple(patterns))(rel, rel.rsplit("/", 1)[-1])
+
+
+@functools.lru_cache(maxsize=64)
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str, str], bool]:
+    """One test for all of ``patterns``: ``test(rel, name)`` is :func:`matches` (``name``: the last part
+    of ``rel``). ``*.txt``-like patterns are a suffix test; the other name patterns one regex; the path
+    patterns another."""
+    simple = [p for p in patterns if "/" not in p and p.startswith("*") and not _GLOB_CHARS.search(p[1:])]
+    suffixes = tuple(p[1:] for p in simple)
+    names = [fnmatch.translate(p) for p in patterns if "/" not in p and p not in simple]
+    paths = [_path_regex(p).pattern for p in patterns if "/" in p]
+    name_match = re.compile("|".join(f"(?:{n})" for n in names)).match if names else None
+    path_match = re.compile("|".join(f"(?:{n})" for n in paths)).match if paths else None
+    if not names and not paths:
+        return lambda rel, name: name.endswith(suffixes)  # the usual case: *.txt, *.md, *.jsonl
+    return lambda rel, name: (
+        name.endswith(suffixes)
+        or (name_match is not None and name_match(name) is not None)
+        or (path_match is not None and path_match(rel) is not None)
     )
+
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
 
 
 def discover(
@@ -94,7 +114,7 @@ def discover(
     output folder) is not entered. With ``clean_temp``, leftover temporary files of killed runs in
     the folders walked are removed.
     """
-    include, exclude = tuple(include), tuple(exclude)
+    included, excluded = _matcher(tuple(include)), _matcher(tuple(exclude))
     pruned = {os.path.realpath(p) for p in prune}
     for root in roots:
         try:
@@ -103,39 +123,45 @@ def discover(
             yield Found(Path(root), Path(os.path.basename(root) or root), error=err.strerror or str(err))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(Path(root), Path(), include, exclude, pruned, clean_temp)
+            yield from _walk(Path(root), "", included, excluded, pruned, clean_temp)
         else:
             yield Found(Path(root), Path(os.path.basename(os.path.normpath(root))), info.st_size)
 
 
 def _walk(
-    folder: Path, rel: Path, include: tuple[str, ...], exclude: tuple[str, ...], pruned: set[str], clean_temp: bool
+    folder: Path,
+    rel: str,
+    included: Callable[[str, str], bool],
+    excluded: Callable[[str, str], bool],
+    pruned: set[str],
+    clean_temp: bool,
 ) -> Iterator[Found]:
+    """The files below ``folder``, whose path relative to the root is ``rel`` (``""``: the root itself)."""
     if pruned and os.path.realpath(folder) in pruned:
         return
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as err:
-        yield Found(folder, rel, error=f"cannot list folder: {err.strerror or err}")
+        yield Found(folder, Path(rel), error=f"cannot list folder: {err.strerror or err}")
         return
     if clean_temp and any(e.name.startswith(TEMP_PREFIX) for e in entries):
         cleanup_temp_files(folder)
     for entry in entries:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
-        sub = rel / entry.name
-        posix = sub.as_posix()
+        posix = f"{rel}/{name}" if rel else name
         try:
             if entry.is_dir(follow_symlinks=False):
-                if not matches(posix, exclude):
-                    yield from _walk(Path(entry.path), sub, include, exclude, pruned, clean_temp)
+                if not excluded(posix, name):
+                    yield from _walk(folder / name, posix, included, excluded, pruned, clean_temp)
                 continue
             if entry.is_symlink() and entry.is_dir():
                 continue  # a link to a folder: never followed
-            if not matches(posix, include) or matches(posix, exclude):
+            if not included(posix, name) or excluded(posix, name):
                 continue
             size = entry.stat().st_size if entry.is_file() else 0
         except OSError as err:
-            yield Found(Path(entry.path), sub, error=err.strerror or str(err))
+            yield Found(folder / name, Path(posix), error=err.strerror or str(err))
             continue
-        yield Found(Path(entry.path), sub, size)
+        yield Found(folder / name, Path(posix), size)

@@ -24,10 +24,11 @@ records (``FileResult.to_record()``) written by ``--report``.
 
 ``clean_many(tasks, pipeline, options, jobs)`` runs ``clean_file`` over tasks: in the calling
 process for one job or one file, else in a ``concurrent.futures.ProcessPoolExecutor``; results
-are yielded in input order. Either way each output's commit (fsync, rename) runs in a background
-thread while the next file is cleaned, and a result is yielded once its file is committed. Before
-the pool forks, the parent runs the pipeline once on a sample, so the workers inherit its compiled
-patterns instead of each building them. ``run(..., mapper=...)`` takes another mapper of the same shape
+are yielded in input order. Either way a result is yielded once its file is committed; outputs are
+committed as they are made while commits are fast, and by a few background threads while the next
+files are cleaned once the disk makes them slow (fsync latency). Before the pool forks, the parent
+runs the pipeline once on a sample, so the workers inherit its compiled patterns instead of each
+building them. ``run(..., mapper=...)`` takes another mapper of the same shape
 (``mapper(tasks, pipeline, options)``, results in input order) for folder runs: the Dask scale-out.
 """
 
@@ -53,7 +54,7 @@ from .pipeline import Pipeline
 from .textio import AtomicWriter, DecodeError, cleanup_temp_files, decode_auto, iter_text
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
     "FileTask",
@@ -226,7 +227,10 @@ class _Sink:
 
 def _inside(root: Path, folder: Path) -> bool:
     """Whether ``folder`` (which may not exist yet) resolves to a place inside ``root``."""
-    real_root = os.path.realpath(root)
+    return _inside_real(os.path.realpath(root), folder)
+
+
+def _inside_real(real_root: str, folder: Path) -> bool:
     existing = folder
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
@@ -234,21 +238,39 @@ def _inside(root: Path, folder: Path) -> bool:
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
-def _open_writer(task: FileTask) -> AtomicWriter | None:
+def _open_writer(task: FileTask, folders: dict[Any, Any] | None = None, *, again: bool = True) -> AtomicWriter | None:
+    """The writer of ``task.dst`` (``None`` when it writes nothing), after the checks that keep it in
+    ``task.root``; ``folders`` remembers, for one group of files, the output folders already checked
+    and made (``None``: check and make them every time)."""
     if task.dst is None:
         return None
     parent = task.dst.parent
-    if task.root is not None:
-        task.root.mkdir(parents=True, exist_ok=True)
-    if task.root is not None and not _inside(task.root, parent):
-        raise OSError(0, f"output {task.dst} would leave the output folder {task.root} (a symbolic link); not written")
-    if task.root is not None and os.path.islink(task.dst) and not _inside(task.root, Path(os.path.realpath(task.dst))):
+    key = (task.root, parent)
+    if folders is None or key not in folders:
+        if task.root is not None:
+            task.root.mkdir(parents=True, exist_ok=True)
+            real_root = folders.get(task.root) if folders is not None else None
+            if real_root is None:
+                real_root = os.path.realpath(task.root)
+                if folders is not None:
+                    folders[task.root] = real_root
+            if not _inside_real(real_root, parent):
+                raise OSError(0, f"output {task.dst} would leave the output folder {task.root} (a symbolic link); not written")
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:  # say it is the output that failed: "Permission denied" alone reads as the input
+            raise OSError(err.errno, f"cannot write the output {task.dst}: {err.strerror or err}") from None
+        if folders is not None:
+            folders[key] = True
+    link = os.path.islink(task.dst)
+    if task.root is not None and link and not _inside(task.root, Path(os.path.realpath(task.dst))):
         # AtomicWriter writes through a link: a link in OUTDIR pointing outside would replace that file.
         raise OSError(0, f"output {task.dst} is a symbolic link leading out of the output folder {task.root}; not written")
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        return AtomicWriter(task.dst)
-    except OSError as err:  # say it is the output that failed: "Permission denied" alone reads as the input
+        return AtomicWriter(task.dst, link=link)
+    except OSError as err:
+        if isinstance(err, FileNotFoundError) and again and folders is not None and folders.pop(key, None):
+            return _open_writer(task, folders, again=False)  # the folder went away since it was checked: once more
         raise OSError(err.errno, f"cannot write the output {task.dst}: {err.strerror or err}") from None
 
 
@@ -333,34 +355,68 @@ def _commit(result: FileResult, writer: AtomicWriter | None) -> FileResult:
     return result
 
 
-def _clean_file(task: FileTask, pipeline: Pipeline, options: RunOptions) -> tuple[FileResult, AtomicWriter | None]:
-    """Clean one file; returns its result and the writer still to commit (``None``: nothing to commit)."""
+def _open_nonblocking(path: str, flags: int) -> int:
+    """``open``'s opener for inputs: O_NONBLOCK, so that a FIFO cannot block (``fstat`` then rejects it)."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _read_all(raw: io.RawIOBase, size: int) -> bytes:
+    """The whole content of an unbuffered file (``size``: its size when opened; it may have changed)."""
+    data = raw.read(size + 1) or b""
+    more = raw.read(max(size, 1 << 16)) if data else b""
+    if not more:
+        return data
+    parts = [data, more]
+    while more := raw.read(1 << 20):
+        parts.append(more)
+    return b"".join(parts)
+
+
+def _clean_file(
+    task: FileTask, pipeline: Pipeline, options: RunOptions, folders: dict[Any, Any] | None = None
+) -> tuple[FileResult, AtomicWriter | None]:
+    """Clean one file; returns its result and the writer still to commit (``None``: nothing to commit).
+    ``folders``: see :func:`_open_writer`."""
     name = task.name or str(task.src)
     dst = str(task.dst) if task.dst is not None else None
     if options.skip_existing and task.dst is not None and task.dst != task.src and os.path.lexists(task.dst):
         return FileResult(name, skipped=True, dst=dst), None
     writer: AtomicWriter | None = None
     try:
-        if not stat.S_ISREG(os.stat(task.src).st_mode):  # a FIFO would block open()
+        try:  # unbuffered: a whole file is one read; no buffer, no terminal probe
+            raw: io.RawIOBase = open(task.src, "rb", buffering=0, opener=_open_nonblocking)  # noqa: SIM115
+        except IsADirectoryError:
             return FileResult(name, error="not a regular file", dst=dst), None
-        with open(task.src, "rb") as handle, open(task.src, "rb") as original:
-            info = os.fstat(handle.fileno())
+        with raw:
+            info = os.fstat(raw.fileno())
             if not stat.S_ISREG(info.st_mode):
                 return FileResult(name, error="not a regular file", dst=dst), None
             jsonl = options.jsonl if options.jsonl is not None else task.src.suffix.lower() == ".jsonl"
             in_place = task.dst is not None and task.dst == task.src
             counts: dict[str, int] | None = {} if options.counts else None
-            writer = _open_writer(task)
-            sink = _Sink(writer.handle if writer is not None else None, original)
-            encoding, error, records, diff = _clean_into(
-                handle, info.st_size, name, pipeline, options, jsonl, sink, counts
-            )
-            changed = sink.changed()
+            writer = _open_writer(task, folders)
+            if jsonl or (not options.diff and info.st_size > options.stream_threshold):
+                os.set_blocking(raw.fileno(), True)
+                with io.BufferedReader(raw) as handle, open(task.src, "rb") as original:
+                    sink = _Sink(writer.handle if writer is not None else None, original)
+                    encoding, error, records, diff = _clean_into(
+                        handle, info.st_size, name, pipeline, options, jsonl, sink, counts  # type: ignore[arg-type]
+                    )
+                    changed, size = sink.changed(), sink.size
+            else:  # read whole: the cleaned bytes are compared with the bytes read (no second handle)
+                data = _read_all(raw, info.st_size)
+                text, encoding = decode_auto(data, options.encoding, options.errors, name)
+                cleaned = run_counted(pipeline, text, counts)
+                out = cleaned.encode("utf-8")
+                changed, size, error, records = out != data, len(out), None, None
+                diff = _diff(text, cleaned, name) if options.diff and changed else None
+                if writer is not None and (changed or not in_place):
+                    writer.write_all(out)
         if writer is not None and in_place and not changed:
             writer.abort()  # nothing to change: the file keeps its bytes and its mtime
             writer = None
         return FileResult(
-            name, encoding, changed, False, info.st_size, sink.size,
+            name, encoding, changed, False, info.st_size, size,
             tuple(sorted((counts or {}).items())), error, diff, dst, records,
         ), writer
     except Exception as err:  # never raise for one bad file: report it
@@ -371,25 +427,45 @@ def _clean_file(task: FileTask, pipeline: Pipeline, options: RunOptions) -> tupl
 
 #: Outputs whose commit may be pending at once in :func:`_clean_group` (each holds an open file).
 _PENDING_COMMITS = 32
+#: A commit (fsync, rename) slower than this is slow: the disk makes it wait (tmpfs takes microseconds).
+_SLOW_COMMIT = 0.0005
+#: Threads committing at once when commits are slow: a journaling file system (ext4) writes the
+#: fsyncs that come together in one journal commit, so several at once go several times faster.
+_COMMIT_THREADS = 8
+#: Output folders (``FileTask.root``; ``None``: in place) where this process saw slow commits.
+_SLOW_ROOTS: set[Path | None] = set()
 
 
 def _clean_group(tasks: Iterable[FileTask], pipeline: Pipeline, options: RunOptions) -> Iterator[FileResult]:
-    """:func:`clean_file` over ``tasks``, results in order, each output committed in a background
-    thread while the next file is cleaned: the disk's fsync latency hides behind the cleaning (the
-    thread waits in ``fsync`` without the GIL). A result is yielded once its file is committed, so
-    what the caller sees as written is written, and an interrupted run leaves complete files only."""
+    """:func:`clean_file` over ``tasks``, results in order. A result is yielded once its file is
+    committed, so what the caller sees as written is written, and an interrupted run leaves complete
+    files only.
+
+    Each output is committed right away while commits are fast (tmpfs, a disk cache): handing a
+    commit to a thread costs more than the commit then (the GIL goes back and forth). Once two commits
+    in a row were slow (the disk's fsync latency), the outputs of that folder are committed by a few
+    background threads while the next files are cleaned: the fsync waits (without the GIL) hide
+    behind the cleaning and behind each other."""
     pending: collections.deque[FileResult | Future[FileResult]] = collections.deque()
     committer = None
+    folders: dict[Any, Any] = {}  # output folders checked and made (see _open_writer)
+    slow = 0  # slow commits in a row
     try:
         for task in tasks:
-            result, writer = _clean_file(task, pipeline, options)
+            result, writer = _clean_file(task, pipeline, options, folders)
             if writer is None:
                 pending.append(result)
+            elif committer is None and task.root not in _SLOW_ROOTS:
+                start = time.perf_counter()
+                pending.append(_commit(result, writer))
+                slow = slow + 1 if time.perf_counter() - start > _SLOW_COMMIT else 0
+                if slow >= 2:
+                    _SLOW_ROOTS.add(task.root)
             else:
                 if committer is None:
                     from concurrent.futures import ThreadPoolExecutor
 
-                    committer = ThreadPoolExecutor(1, thread_name_prefix="cleaner-commit")
+                    committer = ThreadPoolExecutor(_COMMIT_THREADS, thread_name_prefix="cleaner-commit")
                 pending.append(committer.submit(_commit, result, writer))
             while pending and (len(pending) > _PENDING_COMMITS or isinstance(pending[0], FileResult) or pending[0].done()):
                 first = pending.popleft()
@@ -523,20 +599,57 @@ def _warm(pipeline: Pipeline, task: FileTask) -> None:
 
 
 def _batches(tasks: Sequence[FileTask], jobs: int) -> list[Sequence[FileTask]]:
-    """Small files travel in batches (fewer round trips); a batch holds about 4 MB at most."""
+    """Small files travel in batches (fewer round trips); a batch holds about 4 MB at most. Towards
+    the end batches get smaller (a few files), so that the workers finish at about the same time."""
     per = max(1, min(64, len(tasks) // (jobs * 16) or 1))
     out: list[list[FileTask]] = []
     current: list[FileTask] = []
     size = 0
+    left = len(tasks)
+    limit = per
     for task in tasks:
         current.append(task)
         size += task.size
-        if len(current) >= per or size >= (4 << 20):
+        if len(current) >= limit or size >= (4 << 20):
             out.append(current)
+            left -= len(current)
             current, size = [], 0
+            limit = max(1, min(per, left // (jobs * 4)))
     if current:
         out.append(current)
     return out
+
+
+def _forks() -> bool:
+    import multiprocessing
+
+    return multiprocessing.get_start_method() == "fork"
+
+
+def _start_pool(pipeline: Pipeline, options: RunOptions, jobs: int) -> ProcessPoolExecutor | None:
+    """A process pool of ``jobs`` workers, started (forked) now; ``None`` if this system cannot make one.
+
+    The garbage collector's view of this process is frozen while the workers fork, so that their
+    collections do not walk (and write to, and so copy) the pages they share with it."""
+    import gc
+    from concurrent.futures import ProcessPoolExecutor  # a pool only for many files: kept out of start-up
+
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(pipeline, options))
+    except (OSError, NotImplementedError, ImportError):
+        return None
+    frozen = _forks()
+    if frozen:
+        gc.freeze()
+    try:
+        pool.submit(int)  # the workers start (fork) now
+    except (OSError, RuntimeError):
+        pool.shutdown(wait=False, cancel_futures=True)
+        return None
+    finally:
+        if frozen:
+            gc.unfreeze()
+    return pool
 
 
 def default_jobs() -> int:
@@ -560,14 +673,10 @@ def clean_many(
         yield from _clean_group(tasks, pipeline, options)
         return
     batches = _batches(tasks, jobs)
-    from concurrent.futures import ProcessPoolExecutor  # a pool only for many files: kept out of start-up
-
-    _warm(pipeline, tasks[0])
-    try:
-        pool = ProcessPoolExecutor(
-            max_workers=min(jobs, len(batches)), initializer=_init_worker, initargs=(pipeline, options)
-        )
-    except (OSError, NotImplementedError, ImportError):
+    if _forks():
+        _warm(pipeline, tasks[0])
+    pool = _start_pool(pipeline, options, min(jobs, len(batches)))
+    if pool is None:
         yield from _clean_group(tasks, pipeline, options)
         return
     window: collections.deque[tuple[Sequence[FileTask], Future[list[FileResult]]]] = collections.deque()
@@ -724,7 +833,8 @@ def plan_tasks(
                 raise UsageError(f"-o {output} is the input folder {folder}; use --in-place to rewrite it")
     elif not in_place and not dry:
         raise UsageError("several inputs or a folder need an output folder (-o DIR) or --in-place (or --check/--diff)")
-    prune = [str(outdir)] if outdir is not None and outdir.exists() else []
+    out_exists = outdir is not None and outdir.exists()
+    prune = [str(outdir)] if out_exists else []
     tasks: list[FileTask] = []
     failed: list[FileResult] = []
     seen: dict[str, str] = {}
@@ -747,6 +857,9 @@ def plan_tasks(
             if key in seen:
                 raise UsageError(f"{seen[key]} and {shown} would both be written to {dst}")
             seen[key] = shown
+            if not out_exists:  # nothing in it to clash with, no leftovers to remove
+                tasks.append(FileTask(found.path, dst, shown, found.size, outdir))
+                continue
             if dst.exists() and _same_file(dst, found.path):
                 raise UsageError(f"{shown} would be written over itself; use --in-place")
         else:
