@@ -47,6 +47,7 @@ line); the memory of such a file grows with its size.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import hashlib
 import itertools
@@ -68,6 +69,8 @@ LINE_LOCAL = frozenset({
 })
 #: Each stage works on pieces of about this many characters.
 PIECE_CHARS = 1 << 18
+#: What may open a ``script`` or ``style`` element (a "<" then "s" or "S"), as ``html`` checks first.
+_SCRIPT_OR_STYLE = re.compile("<[sS]")
 
 Pieces = Iterator[str]
 Stage = Callable[[Pieces], Pieces]
@@ -228,14 +231,20 @@ def stream_plan(pipeline: Pipeline) -> _Plan | None:
             stages.append(("cut", name, func, {"finder": _plain_run(plain)}))
         elif name == "html":
             try:
-                from .normalizers.html import _TAG, has_markup
+                from .normalizers.html import _ELEMENT_OPEN, _ODD, _TAG
+                from .normalizers.unicode import unicode as reveal
             except ImportError:
                 return None
-            stages.append(("html", name, func, {"has_markup": has_markup, "tag": _TAG}))
+            stages.append(("html", name, func, {"tag": _TAG, "opener": _ELEMENT_OPEN, "reveal": reveal, "odd": _ODD}))
         elif name == "wrappers":
-            # It only acts on text holding a "<DOC>" record somewhere: a stream that holds none
-            # passes unchanged, one that does is cleaned whole.
-            stages.append(("guard", name, func, {"trips": lambda piece: "<DOC>" in piece}))
+            # It only acts on text holding a TREC record, and then on each record by itself: a
+            # stream is cut before a line opening a record (see _records).
+            try:
+                from .normalizers.wrappers import is_trec, unwrap_records
+            except ImportError:
+                stages.append(("guard", name, func, {"trips": lambda piece: "<DOC>" in piece}))
+            else:
+                stages.append(("records", name, func, {"is_trec": is_trec, "unwrap": unwrap_records}))
         else:
             return None
     return _Plan(tuple(stages))
@@ -255,6 +264,8 @@ def _stage(kind: str, name: str, func: Callable[[str], str], extra: dict, counts
         return lambda pieces: _html(pieces, name, func, extra, counts, target)
     if kind == "guard":
         return lambda pieces: _guard(pieces, extra["trips"], target)
+    if kind == "records":
+        return lambda pieces: _records(pieces, name, extra, counts, target)
     raise ValueError(kind)  # pragma: no cover
 
 
@@ -401,39 +412,115 @@ def _plain_run(plain: Callable[[str], bool], side: int = 3) -> Callable[[str], i
     return find
 
 
-def _tags_closed(text: str, tag: re.Pattern[str], end: int | None = None) -> bool:
-    """Whether no HTML tag could start before ``end`` and close after it."""
+def _tags_closed(text: str, tag: re.Pattern[str], end: int | None = None, reveal: Callable[[str], str] | None = None) -> bool:
+    """Whether no HTML tag could start before ``end`` and close after it (also one that ``reveal``,
+    the ``unicode`` step, would show: ``<sp\u200can``)."""
     end = len(text) if end is None else end
     last = max(text.rfind("<", 0, end), -1)
     if last < 0 or text.rfind(">", 0, end) > last:
         return True  # every '<' is followed by a '>' before the end: no tag can reach past it
     # The last '<' is open: harmless unless it starts a tag that would close after ``end``.
     head = text[last:end]
-    return tag.match(head + ">") is None
+    return tag.match(head + ">") is None and (reveal is None or tag.match(reveal(head) + ">") is None)
+
+
+def _html_blocked(
+    buf: str, reveal: Callable[[str], str], opener: re.Pattern[str], odd: re.Pattern[str]
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where ``html`` drops a comment or a ``script``/``style`` element in ``buf`` (spans no cut may
+    fall inside), and where the first one still open at the end of ``buf`` starts (no cut after it).
+
+    Found as ``html`` finds them: comments first, left to right, then elements in the text without
+    its comments. ``None`` when an opening ``<!--``, ``<script`` or ``<style`` may be hidden by
+    characters (``odd``) that the ``unicode`` step (``reveal``) deletes, or when lowercasing changes the length:
+    positions are then not the step's own. (A hidden *closing* one only makes a span shorter.)
+
+    >>> _html_blocked("a\\n<!-- x\\ny -->\\nb\\n<script>\\n", lambda t: t, re.compile("<(script)>"), re.compile("\\x00"))
+    ([(2, 14)], 17)
+    """
+    if "<" not in buf:
+        return [], len(buf)
+    if odd.search(buf) is not None:
+        revealed = reveal(buf)
+        if revealed.count("<!--") != buf.count("<!--") or len(opener.findall(revealed)) != len(opener.findall(buf)):
+            return None
+    if "<!--" not in buf and _SCRIPT_OR_STYLE.search(buf) is None:
+        return [], len(buf)
+    if len(buf.lower()) != len(buf):
+        return None
+    spans: list[tuple[int, int]] = []
+    kept: list[tuple[int, int]] = []  # the parts of buf left once its comments are dropped
+    limit = len(buf)
+    i = 0
+    while (j := buf.find("<!--", i)) >= 0:
+        k = buf.find("-->", j + 4)
+        if k < 0:
+            limit = j  # it may close in a later piece
+            break
+        kept.append((i, j))
+        spans.append((j, k + 3))
+        i = k + 3
+    kept.append((i, limit))
+    if _SCRIPT_OR_STYLE.search(buf) is None:
+        return spans, limit
+    text = "".join(buf[a:b] for a, b in kept)
+    starts = list(itertools.accumulate((b - a for a, b in kept), initial=0))
+
+    def raw(pos: int) -> int:  # a position in ``text`` back in ``buf``
+        n = bisect.bisect_right(starts, pos) - 1
+        n = min(n, len(kept) - 1)
+        return kept[n][0] + pos - starts[n]
+
+    lower = text.lower()
+    pos = 0
+    while (m := opener.search(text, pos)) is not None:
+        close = lower.find(f"</{m.group(1).lower()}", m.end())
+        end = lower.find(">", close) if close >= 0 else -1
+        if end < 0:  # it may close (or end) in a later piece
+            limit = min(limit, raw(m.start()))
+            break
+        spans.append((raw(m.start()), raw(end) + 1))
+        pos = end + 1
+    merged: list[tuple[int, int]] = []  # an element may hold comments: sorted, nested ones merged
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged, limit
 
 
 def _html(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, counts: dict[str, int] | None, target: int) -> Pieces:
-    """``html`` on pieces cut after a newline that no tag spans; comments, scripts and styles
-    (which span lines, and whose removal depends on the rest of the text) make the stream fall back."""
-    has_markup, tag = extra["has_markup"], extra["tag"]
+    """``html`` on pieces cut after a newline that no tag, comment, script or style spans, and
+    before any comment, script or style still open (which may close in a later piece). Markup the
+    ``unicode`` step would reveal inside a comment or element, or new markup made by decoding, makes
+    the stream fall back."""
+    tag, opener, reveal, odd = extra["tag"], extra["opener"], extra["reveal"], extra["odd"]
 
     def find(buf: str) -> int:
-        pos = buf.rfind("\n") + 1
+        blocked = _html_blocked(buf, reveal, opener, odd)
+        if blocked is None:
+            raise StreamFallback("HTML comments, scripts or styles hidden by invisible marks: the text is cleaned whole")
+        spans, limit = blocked
+        pos = buf.rfind("\n", 0, limit) + 1
         while pos > 0:
-            if _tags_closed(buf, tag, pos):
+            n = bisect.bisect_left(spans, (pos,)) - 1  # the last span starting before pos
+            if n >= 0 and spans[n][1] > pos:  # pos falls inside it: look before its start
+                pos = buf.rfind("\n", 0, spans[n][0]) + 1
+                continue
+            if _tags_closed(buf, tag, pos, reveal):
                 return pos
             pos = buf.rfind("\n", 0, pos - 1) + 1
         return -1
 
     for piece in _rechunk(pieces, find, target):
-        if not has_markup(piece):
+        if "<" not in piece and "&" not in piece:
             yield piece
             continue
-        low = piece.lower()
-        if "<!--" in piece or "-->" in piece or "<script" in low or "<style" in low:
-            raise StreamFallback("HTML comments, scripts or styles: the text is cleaned whole")
+        if _html_blocked(piece, reveal, opener, odd) is None:
+            raise StreamFallback("HTML comments, scripts or styles hidden by invisible marks: the text is cleaned whole")
         out = _apply(name, func, piece, counts)
-        if "<!--" in out or "-->" in out or not _tags_closed(out, tag):
+        if "<!--" in out or "-->" in out or not _tags_closed(out, tag, None, reveal):
             raise StreamFallback("HTML that decodes to new markup: the text is cleaned whole")
         yield out
 
@@ -444,6 +531,48 @@ def _guard(pieces: Pieces, trips: Callable[[str], bool], target: int) -> Pieces:
         if trips(piece):
             raise StreamFallback("a <DOC> record: the text is cleaned whole")
         yield piece
+
+
+def _before_record(buf: str) -> int:
+    """A cut finder for ``wrappers``: before the last line that opens a ``<DOC>`` record."""
+    return buf.rfind("\n<DOC>") + 1 or -1
+
+
+def _records(pieces: Pieces, name: str, extra: dict, counts: dict[str, int] | None, target: int) -> Pieces:
+    """``wrappers`` over a stream of TREC records, cut before the lines that open a record; the
+    outputs of the pieces are joined with a blank line, as the step joins its records.
+
+    Whether the text is a TREC file at all is decided on the whole text, so plain text before the
+    first record is held back (up to four pieces) until a record shows; plain text longer than
+    that passes unchanged, and a record after it, or a ``<DOC>`` without a ``<DOCNO>`` in its
+    piece, makes the stream fall back.
+    """
+    is_trec, unwrap = extra["is_trec"], extra["unwrap"]
+    records = passed = emitted = False
+    held: list[str] = []
+    held_size = 0
+    for piece in _rechunk(pieces, _before_record, target):
+        if not records:
+            if "<DOC>" not in piece and "<DOCNO>" not in piece:
+                held.append(piece)
+                held_size += len(piece)
+                if held_size > 4 * target:  # a long plain text: it passes as it is
+                    passed = True
+                    yield from held
+                    held, held_size = [], 0
+                continue
+            piece = "".join(held) + piece
+            held = []
+            if passed or not is_trec(piece):
+                raise StreamFallback("a <DOC> record after plain text, or without <DOCNO>: the text is cleaned whole")
+            records = True
+        out = _apply(name, lambda text: unwrap(_lf(text)), piece, counts)
+        if out:
+            if emitted:
+                yield "\n"
+            emitted = True
+            yield out
+    yield from held  # plain text that never met a record
 
 
 def clean_blocks(

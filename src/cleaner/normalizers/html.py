@@ -68,6 +68,8 @@ def _drop_comments(text: str) -> str:
 
 
 _SCRIPT_OR_STYLE = re.compile("<[sS]")
+#: The start tag of an element dropped with its content.
+_ELEMENT_OPEN = re.compile(r"<(script|style)(?=[\s/>])[^<>]{0,4000}>", re.IGNORECASE)
 
 
 def _drop_elements(text: str) -> str:
@@ -78,9 +80,8 @@ def _drop_elements(text: str) -> str:
     if "<script" not in lower and "<style" not in lower:
         return text
     out, i = [], 0
-    opener = re.compile(r"<(script|style)(?=[\s/>])[^<>]{0,4000}>", re.IGNORECASE)
     while True:
-        m = opener.search(text, i)
+        m = _ELEMENT_OPEN.search(text, i)
         if not m:
             break
         close = lower.find(f"</{m.group(1).lower()}", m.end())
