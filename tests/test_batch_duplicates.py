@@ -10,7 +10,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.normalizers import structure
-from cleaner.normalizers.structure import _COARSE_UNSAFE, _coarse, _key, _lf, duplicate_paragraphs, paragraph_key
+from cleaner.normalizers.structure import (
+    _CASED_ASTRAL,
+    _COARSE_UNSAFE,
+    _LO_DELETE,
+    _LO_TABLE,
+    _UNSAFE_HI,
+    _coarse,
+    _key,
+    _lf,
+    _lo_key,
+    duplicate_paragraphs,
+    paragraph_key,
+)
 from cleaner.pipeline import Pipeline
 from cleaner.stream import clean_blocks
 
@@ -102,3 +114,75 @@ def test_the_coarse_key_folds_like_the_key_for_every_code_point() -> None:
         data = char.encode()
         marked = bytes([0xFF]) in _coarse(data) or any(p.search(data) for p in _COARSE_UNSAFE)
         assert marked or _coarse(data) == _coarse(_key("x" + char + "x").encode()).replace(b"x", b"", 2) or cp == 0xA0, hex(cp)
+
+
+def test_the_fast_key_folds_like_the_key_for_every_code_point() -> None:
+    """The fast coarse key (low bytes of UTF-16): every character of U+0000-U+FFFF outside the
+    blocks of _UNSAFE_HI, except "\\n" and the few that mark their line (ٱ, U+200A, U+2028, U+2029,
+    U+202F), has the fast key of its folded form, so lines with one paragraph_key share a fast key;
+    and nothing else becomes "\\n", which ends a line."""
+    marking = {0x0A, 0x0671, 0x200A, 0x2028, 0x2029, 0x202F}
+    for cp in range(0x10000):
+        if cp >> 8 in _UNSAFE_HI or cp in marking:
+            continue
+        text = "a" + chr(cp) + "b"
+        assert _lo_key(text) == _lo_key(_key(text)), hex(cp)
+    assert _LO_TABLE.count(b"\n") == 1 and _LO_TABLE[0x0A] == 0x0A and 0x0A not in _LO_DELETE
+
+
+def test_the_characters_beyond_u_ffff_that_fold_are_under_the_marking_high_surrogates() -> None:
+    for cp in range(0x10000, sys.maxunicode + 1):
+        char = chr(cp)
+        if char.lower() != char or char.isspace():
+            high = 0xD800 + ((cp - 0x10000) >> 10)
+            assert high >> 8 == 0xD8 and high & 0xFF in _CASED_ASTRAL, hex(cp)
+
+
+LONG = "الفقرة الطويلة تتكرر هنا في النص كما هي تماما بلا أي تغيير يذكر"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whitespace the fast key cannot fold: the line is keyed by its real key
+        (f"{LONG}\n{LONG.replace(' ', chr(0x2028), 1)}", LONG),
+        (f"{LONG}\n{LONG.replace(' ', chr(0x202F))}", LONG),
+        (f"{LONG.replace(' ', chr(0x200A))}\nنص\n{LONG}", f"{LONG.replace(' ', chr(0x200A))}\nنص"),
+        ("“" * 40 + f"\n{LONG}\n{LONG.replace(' ', chr(0x2029), 2)} “”", "“" * 40 + f"\n{LONG}\n{LONG.replace(' ', chr(0x2029), 2)} “”"),
+        ("“" * 40 + f"\n{LONG} “”\n{LONG.replace(' ', chr(0x2029), 2)} “”", "“" * 40 + f"\n{LONG} “”"),
+        # characters of blocks with case, beyond U+FFFF, ٱ, U+060A (its low byte is "\n"'s)
+        (f"{LONG} ДОМ ΣΟΦΙΑ\n{LONG} дом σοφια", f"{LONG} ДОМ ΣΟΦΙΑ"),
+        (f"{LONG} 😊\n{LONG} 😊\n{LONG} 😊x", f"{LONG} 😊\n{LONG} 😊x"),
+        (f"{LONG} 😊 مدرسة\n{LONG}  😊 مدرسه\n😊", f"{LONG} 😊 مدرسة\n😊"),  # 😊's low surrogate ends in 0x0A
+        (f"{LONG} \U00010400\n{LONG} \U00010428", f"{LONG} \U00010400"),
+        (f"ٱ{LONG}\n{LONG}\nا{LONG}", f"ٱ{LONG}\n{LONG}"),
+        (f"{LONG}\u060a\n{LONG}\u060a\n{LONG}\u250a\n{LONG}\u250a", f"{LONG}\u060a\n{LONG}\u250a"),
+        # many characters of such blocks, a lone surrogate: the plain UTF-8 keys
+        ("Д" * 300 + f"\n{LONG}\n{LONG}", "Д" * 300 + f"\n{LONG}"),
+        (f"\udc80\n{LONG}\n{LONG} \udc80\n{LONG} \udc80", f"\udc80\n{LONG}\n{LONG} \udc80"),
+    ],
+)
+def test_rare_characters(text: str, expected: str) -> None:
+    assert duplicate_paragraphs(text) == expected
+    assert duplicate_paragraphs(expected) == expected
+
+
+_RARE = ["ٱ", "ا", "\u2028", "\u2029", "\u202f", "\u200a", "\u060a", "\u250a", "\u0a0a", "“" * 33, "😊", "\U00010400", "\U00010428",
+         "Ω", "Ω", "K", "k", "Ａ", "ａ", "\u3000", "\u1680", "ß", "\u0307", "\x00", "\u2000", "،", "؟", "q", "ﻻ", "\x1c"]
+_rare_lines = st.lists(st.sampled_from(_WORDS + _RARE), max_size=14).map(" ".join)
+_rare_texts = st.lists(_rare_lines, min_size=1, max_size=6).flatmap(
+    lambda base: st.lists(st.sampled_from(base), max_size=14).map("\n".join)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_rare_texts, min_words=st.sampled_from([1, 3, 10]), chunk=st.sampled_from([1, 5, 40, 1 << 16]))
+def test_chunks_and_rare_characters_equal_the_definition(text: str, min_words: int, chunk: int) -> None:
+    """The text is keyed in chunks of lines (a chunk ends at the first line end past ``chunk``
+    characters); any chunk size gives the definition."""
+    old = structure._DUPLICATE_CHUNK
+    structure._DUPLICATE_CHUNK = chunk
+    try:
+        assert duplicate_paragraphs(text, min_words=min_words) == _reference(text, min_words)
+    finally:
+        structure._DUPLICATE_CHUNK = old

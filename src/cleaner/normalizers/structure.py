@@ -6,8 +6,11 @@ the evaluation (``eval/structure.py``), so the evaluation measures exactly what 
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
+import itertools
+import operator
 import re
 from importlib import resources
 
@@ -231,8 +234,9 @@ def _name_only(line: str) -> bool:
 def classify_lines(lines: list[str]) -> list[str | None]:
     """Label each line ``"byline"``, ``"dateline"``, ``"caption"`` or ``None`` (article text, blank).
 
-    A line that is only a person's name counts as a byline when it stands right under the title
-    or among the last two lines of the article.
+    A line that is only a person's name counts as a byline when it stands right under the title,
+    among the last two lines of the article, or over the place it was signed in (a full name over
+    a dateline of places). An interview's credit (``مقابلة مع … أجرتها فلانة``) is a byline too.
 
     >>> classify_lines(["عنوان الخبر", "كتب - فلان الفلاني:", "القاهرة - أ ش أ", "نص الخبر هنا.", "صورة أرشيفية"])
     [None, 'byline', 'dateline', None, 'caption']
@@ -261,6 +265,30 @@ def classify_lines(lines: list[str]) -> list[str | None]:
                     and not _name_only(lines[rest[k + 1]])
                 ):
                     labels[rest[k]] = BYLINE
+        # A signature: a full name (three words or more: a phrase of two, "مسيرة المنتخب", may pass for
+        # a name) over the place it was written in ("فلان بن فلان الفلاني" / "السعودية / جدة"; not a
+        # date, which may open a timeline), wherever it stands. Not in a list of names and places (no
+        # name or dateline right above, no name right under the dateline), so removing it never makes
+        # another signature; past the head of the article and not just before a last name, so that
+        # removing it changes none of the decisions above or below (the steps stay idempotent).
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        place = {i: k for k, i in enumerate(rest)}
+        for k in range(1, len(filled) - 1):
+            i, j = filled[k], filled[k + 1]
+            if (
+                labels[i] is None
+                and place.get(i, 0) >= 4
+                and not (place[i] == len(rest) - 2 and _name_only(lines[rest[-1]]))
+                and labels[j] == DATELINE
+                and labels[filled[k - 1]] != DATELINE
+                and _name_only(lines[i])
+                and len(lines[i].split()) >= 3
+                and not _DIGITS.search(lines[j])
+                and not lines[i].strip().endswith((":", "："))
+                and not _name_only(lines[filled[k - 1]])
+                and not (k + 2 < len(filled) and _name_only(lines[filled[k + 2]]))
+            ):
+                labels[i] = BYLINE
         # The last line: an Arabic name, no colon, after a line that is no name (two names in a row
         # are a list or verse, not a signature).
         closing = lines[last].strip()
@@ -275,6 +303,32 @@ def classify_lines(lines: list[str]) -> list[str | None]:
     return labels
 
 
+# An interview's credit: "مقابلة مع الوزير فلان أجرتها فلانة الفلانية." (conducted by: the author).
+_INTERVIEW = re.compile(r"^[\s*#>•\-–—]{0,4}(?:مقابلة|المقابلة|حوار|الحوار|لقاء|اللقاء)\s")
+_INTERVIEWER = re.compile(
+    r"\s(?:أجرتها|اجرتها|أجراها|اجراها|أجراه|اجراه|أجرته|اجرته|حاورته|حاوره|حاورها|حاورتها|حاورهم|حاورتهم)"
+    r"\s{1,3}((?:[^\W\d_]{2,20}\s{1,3}){0,3}[^\W\d_]{2,20})\s{0,3}\.?\s*$"
+)
+
+
+def is_interview_credit(line: str) -> bool:
+    """An interview's credit line: it opens with "مقابلة" / "حوار" / "لقاء" and ends with who
+    conducted it ("أجرتها فلانة الفلانية"), a name of one to four words.
+
+    >>> is_interview_credit("مقابلة مع وزير الشؤون الاجتماعية فلان الفلاني أجرتها فلانة الفلانية.")
+    True
+    >>> is_interview_credit("حوار الأديان أجراه المجلس في القاهرة."), is_interview_credit("حوار الأديان أجراه المجلس.")
+    (False, False)
+    """
+    if not _INTERVIEW.match(line):
+        return False
+    m = _INTERVIEWER.search(line)
+    if m is None:
+        return False
+    name = m.group(1).split()
+    return not _fold(name[0]).startswith("ال") and not any(w in _FUNCTION_WORDS for w in name)
+
+
 @functools.lru_cache(maxsize=16384)
 def _local_label(line: str) -> str | None:
     """The label a line earns on its own (no context)."""
@@ -284,6 +338,8 @@ def _local_label(line: str) -> str | None:
     words = len(line.split(None, 30))
     if words > 30:
         return None
+    if is_interview_credit(line):
+        return BYLINE
     if words > 14:  # is_caption: only a credit in brackets at the end can make such a line one
         return CAPTION if ("(" in line or "[" in line) and _CAPTION_PAREN.search(line.strip()) else None
     if words > 12:
@@ -376,7 +432,9 @@ def _drop(text: str, label: str) -> str:
 def bylines(text: str) -> str:
     """Remove byline lines: ``كتبت- فلانة``, ``بقلم: فلان``, ``بغداد/ فلان``, an author's e-mail alone.
 
-    A byline glued to the start of one of the first lines (``إعداد – فلانة: نص…``) goes too.
+    A byline glued to the start of one of the first lines (``إعداد – فلانة: نص…``) goes too, and
+    so do an interview's credit (``مقابلة مع الوزير فلان أجرتها فلانة``) and a signature (a full
+    name over the place it was written in).
 
     >>> bylines("كتب - ممدوح فهمي:\\nنص الخبر.")
     'نص الخبر.'
@@ -420,7 +478,8 @@ def paragraph_key(line: str) -> str:
 #: and a stream's memory stays bounded (about 30 MB of 16-byte digests at most).
 DUPLICATE_WINDOW = 1 << 18
 
-# A coarse key per line, from the UTF-8 bytes of the whole text in a few C-level passes: bytes.translate
+# The plain coarse key (for what the fast key below, _LO_TABLE, leaves out): a coarse key per line,
+# from the UTF-8 bytes of the whole text in a few C-level passes: bytes.translate
 # deletes and maps bytes so that every change paragraph_key makes (alef forms, ى, ة, tatweel, marks,
 # no-break space, ASCII case, spacing) leaves the coarse key as it was. Lines with the same
 # paragraph_key thus share a coarse key, and only lines whose coarse key repeats need their real key.
@@ -482,6 +541,133 @@ def _long(line: str, min_words: int) -> bool:
     return len(line.split(None, min_words - 1)) >= min_words  # at least min_words words (split stops there)
 
 
+# The fast coarse key: one byte per character, the low byte of its UTF-16 code unit, through
+# bytes.translate. UTF-16 costs a quarter of UTF-8 to encode, and the low bytes are all that tells
+# Arabic letters (U+06xx) and ASCII / Latin-1 (U+00xx) apart from each other. _LO_TABLE and
+# _LO_DELETE fold (or delete) a low byte as paragraph_key folds every character of those two blocks
+# that has that low byte (alef forms, ى, ة, tatweel, marks, case, whitespace), and delete the low
+# bytes of U+2000-U+2009 and U+205F (spaces): lines with the same paragraph_key thus share a coarse
+# key as long as all their characters are in U+0000-U+06FF, U+2000-U+20FF or a block that
+# paragraph_key leaves alone (no case, no whitespace). A line with a character the table cannot fold
+# (ٱ, U+200A / U+2028 / U+2029 / U+202F, a character of _UNSAFE_HI's blocks, one beyond U+FFFF) gets
+# the coarse key of its real key instead. A test checks every code point.
+_LO_DELETE = bytes([*range(0x00, 0x0A), 0x0B, 0x0C, 0x0D, *range(0x1C, 0x21), 0x40, *range(0x4B, 0x60), *range(0x6B, 0x7B), 0x85, 0xA0])
+_LO_TABLE = bytes(
+    0x22 if b in (0x23, 0x25, 0x27)  # آ أ إ ا
+    else 0x29 if b in (0x47, 0x67)  # ة ه (and G g)
+    else 0x49 if b in (0x4A, 0x69, 0x6A)  # ى ي (and I J i j)
+    else b - 0x20 if 0x61 <= b <= 0x68 or (0xE0 <= b <= 0xFE and b != 0xF7)  # a-h, à-þ
+    else b
+    for b in range(256)
+)
+#: High bytes of the blocks with characters paragraph_key changes that _LO_TABLE does not cover
+#: (Latin Extended, Greek, Cyrillic, Armenian, Georgian, Cherokee, letterlike and enclosed letters,
+#: fullwidth letters, U+1680 and U+3000 spaces) and of surrogates (characters beyond U+FFFF).
+_UNSAFE_HI = bytes([*range(0x01, 0x06), 0x10, 0x13, 0x16, 0x1C, 0x1E, 0x1F, 0x21, 0x24, 0x2C, 0x30, 0xA6, 0xA7, *range(0xD8, 0xE0), 0xFF])
+_SAFE_HI = bytes(sorted(set(range(256)) - set(_UNSAFE_HI)))
+_SPACES_20 = frozenset([0x0A, 0x28, 0x29, 0x2F])  # low bytes of U+200A, U+2028, U+2029, U+202F
+_CASED_ASTRAL = frozenset([0x01, 0x03, 0x06, 0x1B, 0x3A])  # low bytes of the high surrogates D801, D803, D806, D81B, D83A
+_SPACE_CLASS = bytes(1 if b in _SPACES_20 else 2 if b == 0x20 else 0 for b in range(256))
+_DUPLICATE_CHUNK = 1 << 16  # characters of text keyed at a time (the buffers stay in the CPU cache)
+
+
+def _lo_key(text: str) -> bytes:
+    """The fast coarse key of a line (see _LO_TABLE)."""
+    return text.encode("utf-16-le", "surrogatepass")[0::2].translate(_LO_TABLE, _LO_DELETE)
+
+
+def _first_lines(text: str) -> tuple[list[int], list[tuple[int, int, int]]] | None:
+    """For each line of ``text``, the number of the first line with its coarse key (a hash of it),
+    and the chunks of lines keyed, as (start, end, first line); None when a chunk holds what the fast
+    key does not handle (a lone surrogate, a character other than "\\n" whose low byte is "\\n"'s
+    and that marks no line) or when there are more lines than DUPLICATE_WINDOW."""
+    first: dict[int, int] = {}
+    setdefault = first.setdefault
+    firsts: list[int] = []
+    chunks = []
+    start, size = 0, len(text)
+    while True:
+        end = text.find("\n", start + _DUPLICATE_CHUNK) if start + _DUPLICATE_CHUNK < size else -1
+        if end < 0:
+            end = size
+        chunk = text[start:end]
+        try:
+            data = chunk.encode("utf-16-le")
+        except UnicodeEncodeError:  # a lone surrogate
+            return None
+        lo = data[0::2]
+        keys = lo.translate(_LO_TABLE, _LO_DELETE).split(b"\n")
+        hi = data[1::2]
+        rest = hi.translate(None, b"\x00\x06")  # high bytes of what is not in U+00xx or U+06xx
+        marked = []  # lines to key by their real key
+        check = "\u060a" in chunk  # its low byte is that of "\n": the lines must be counted
+        if rest:
+            at = []  # the characters (code units) that mark their line
+            spaces = rest.count(b" ")
+            if spaces <= 32:
+                p = hi.find(b" ") if spaces else -1
+                while p >= 0:
+                    if lo[p] in _SPACES_20:
+                        at.append(p)
+                    p = hi.find(b" ", p + 1)
+            else:  # many U+20xx (quotes, dashes): find the few spaces among them in one scan
+                classes = data.translate(_SPACE_CLASS)
+                p = classes.find(b"\x01\x02")
+                while p >= 0:
+                    if not p & 1:  # a code unit, not the high byte of one and the low byte of the next
+                        at.append(p >> 1)
+                    p = classes.find(b"\x01\x02", p + 1)
+            unsafe = rest.translate(None, _SAFE_HI)
+            for b in set(unsafe):
+                p = hi.find(b)
+                while p >= 0:
+                    at.append(p)
+                    p = hi.find(b, p + 1)
+            if len(rest) != spaces + len(unsafe):  # characters of other blocks, whose low byte may be "\n"'s
+                check = True
+            if at:
+                at.sort()
+                split = []  # pieces that go on the line before: a code unit's low byte was that of "\n"
+                line = last = k = 0
+                while k < len(at):
+                    p = at[k]
+                    k += 1
+                    line += lo.count(b"\n", last, p)
+                    last = p
+                    if lo[p] == 0x0A:
+                        split.append(line + 1)
+                    b = hi[p]
+                    if 0xD8 <= b <= 0xDF and not (b == 0xD8 and lo[p] in _CASED_ASTRAL):
+                        continue  # a character beyond U+FFFF without case (an emoji, say)
+                    marked.append(line + 1 - len(split) if lo[p] == 0x0A else line - len(split))
+                    end_of_line = lo.find(b"\n", p + 1)  # the rest of the line needs no look
+                    k = bisect.bisect_left(at, end_of_line, k) if end_of_line >= 0 else len(at)
+                for k in reversed(split):
+                    keys[k - 1 : k + 1] = [keys[k - 1] + b"\n" + keys[k]]
+        if check and len(keys) != chunk.count("\n") + 1:
+            return None
+        if "\u0671" in chunk:
+            p = chunk.find("\u0671")
+            line = last = 0
+            while p >= 0:
+                line += chunk.count("\n", last, p)
+                last = p
+                marked.append(line)
+                p = chunk.find("\u0671", p + 1)
+        if marked:
+            lines = chunk.split("\n")
+            for k in marked:
+                keys[k] = _lo_key(_key(lines[k]))
+        base = len(firsts)
+        if base + len(keys) > DUPLICATE_WINDOW:
+            return None
+        chunks.append((start, end, base))
+        firsts += map(setdefault, map(hash, keys), range(base, base + len(keys)))
+        if end == size:
+            return firsts, chunks
+        start = end + 1
+
+
 @normalizer("duplicate_paragraphs", lossy=True)
 def duplicate_paragraphs(text: str, *, min_words: int = 10) -> str:
     """Keep a paragraph repeated verbatim (after normalisation) once, at its first place.
@@ -498,6 +684,81 @@ def duplicate_paragraphs(text: str, *, min_words: int = 10) -> str:
     text = _lf(text)
     if "\n" not in text:
         return text
+    found = _first_lines(text)
+    if found is None:
+        return _duplicate_lines(text, min_words)
+    # No more lines than the window holds, so it cannot fill: a long line goes when an earlier long
+    # line has its key, and only a line whose coarse key an earlier line has (a "repeat") can. A
+    # repeat that is the same text as the first line with its coarse key (its "head") goes when it is
+    # long; the real keys are needed only in a group of lines with one coarse key and different texts.
+    firsts, chunks = found
+    n = len(firsts)
+    repeats = list(itertools.compress(itertools.count(), map(operator.ne, firsts, itertools.count())))
+    if not repeats:
+        return text
+    heads = sorted(set(map(firsts.__getitem__, repeats)))
+    repeats.append(n)
+    heads.append(n)
+    head_text: dict[int, str] = {}
+    head_long: dict[int, bool] = {}
+    mixed: set[int] = set()
+    seen: set[str] = set()
+    keys: dict[str, str] = {}
+    out = []
+    r = h = 0
+    ends = [chunk[2] for chunk in chunks[1:]]
+    ends.append(n)
+    for (start, end, base), stop in zip(chunks, ends, strict=True):
+        if repeats[r] >= stop and heads[h] >= stop:
+            out.append(text[start:end])
+            continue
+        lines = text[start:end].split("\n")
+        while heads[h] < stop:
+            head_text[heads[h]] = lines[heads[h] - base]
+            h += 1
+        drop = []
+        while repeats[r] < stop:
+            i = repeats[r]
+            r += 1
+            line = lines[i - base]
+            if not line:
+                continue
+            j = firsts[i]
+            if j not in mixed:
+                head = head_text[j]
+                if line == head:
+                    long = head_long.get(j)
+                    if long is None:
+                        long = head_long[j] = _long(line, min_words)
+                    if long:
+                        drop.append(i - base)
+                    continue
+                mixed.add(j)
+                if head and _long(head, min_words):
+                    seen.add(_key(head))
+            if _long(line, min_words):
+                key = keys.get(line)
+                if key is None:
+                    key = keys[line] = _key(line)
+                if key in seen:
+                    drop.append(i - base)
+                else:
+                    seen.add(key)
+        if not drop:
+            out.append(text[start:end])
+        elif len(drop) < len(lines):
+            kept, last = [], 0
+            for k in drop:
+                kept.extend(lines[last:k])
+                last = k + 1
+            kept.extend(lines[last:])
+            out.append("\n".join(kept))
+    return "\n".join(out)
+
+
+def _duplicate_lines(text: str, min_words: int) -> str:
+    """duplicate_paragraphs the plain way: the coarse keys from UTF-8 (any text), or, past
+    DUPLICATE_WINDOW lines, the window itself."""
     lines = text.split("\n")
     drop: list[int] = []
     if len(lines) <= DUPLICATE_WINDOW:
