@@ -59,3 +59,23 @@ def test_default_is_every_class() -> None:
 def test_unknown_class_names_the_closest() -> None:
     with pytest.raises(ValueError, match="unknown class 'harakaat' \\(did you mean 'harakat'\\?\\)"):
         diacritics("نص", classes=("harakaat",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نَادَىٰ رَبَّهُ", "نادى ربه"),  # every dagger alef just goes: one pass with the marks
+        ("نَادَىٰ والسمٰوات وَهٰذا", "نادى والسماوات وهذا"),  # some become alef
+        ("كَتَبَ " * 20000 + "السمٰوات " + "قَالَ " * 20000, "كتب " * 20000 + "السماوات " + "قال " * 20000),
+    ],
+)
+def test_dagger_alef_among_many_marks(text: str, expected: str) -> None:
+    assert diacritics(text) == expected
+
+
+def test_a_long_run_is_cut_as_before() -> None:
+    """A run of word characters longer than 60 is cut into pieces of 60 before its dagger alefs are read:
+    here the first dagger alef opens the second piece (no letter before it in its piece), so it goes."""
+    run = "بَ" * 29 + "سمٰوات" + "ـ" * 40 + "سمٰوات"
+    assert diacritics(run, classes=("dagger_alef",)) == "بَ" * 29 + "سموات" + "ـ" * 40 + "سماوات"
+    assert diacritics(run) == "ب" * 29 + "سموات" + "ـ" * 40 + "سماوات"

@@ -53,3 +53,22 @@ def test_to_arabic(text: str, expected: str) -> None:
 def test_bad_direction() -> None:
     with pytest.raises(ValueError, match="'to' must be 'ascii' or 'arabic'"):
         digits("1", to="persian")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5٫5 و1٬000 و100٪", "5.5 و1,000 و100%"),  # ASCII digits around an Arabic separator count
+        ("٫5 5٫ ٬1 ٪", "٫5 5٫ ٬1 ٪"),  # a separator lacking a digit on the side it needs stays
+        ("٣٫٥٫٦٪٪", "3.5.6%٪"),  # each separator looks at its own neighbours only
+        ("۱۲٬۳۴۵٫۶۷", "12,345.67"),
+        ("یک ٰ ۔ ٭", "یک ٰ ۔ ٭"),  # other characters of U+0660–U+06F9 are not digits
+    ],
+)
+def test_separators_next_to_ascii_digits(text: str, expected: str) -> None:
+    assert digits(text) == expected
+
+
+def test_nothing_to_convert_returns_the_text_itself() -> None:
+    text = "عام 2024 بنسبة 3.5% " * 100
+    assert digits(text) is text

@@ -34,3 +34,23 @@ def test_elongation(text: str, expected: str) -> None:
 
 def test_keep_triple_can_be_emptied() -> None:
     assert elongation("وتتتابع", keep_triple="") == "وتابع"
+
+
+@pytest.mark.parametrize(
+    ("text", "keep_triple", "expected"),
+    [
+        ("تتت تتتت", "ت", "تتت ت"),  # exactly three kept, four reduced
+        ("ببب تتت", "بت", "ببب تتت"),
+        ("ببب-ببببب", "]\\^-ب", "ببب-ب"),  # characters special in a regex class are plain letters here
+        ("---___   ٠٠٠ aaa", "", "---___   ٠٠٠ aaa"),  # runs of anything but an Arabic letter stay
+        ("ييي\nووووو", "ت", "ي\nو"),
+        ("ـــــ", "", "ـــــ"),  # tatweel is no letter
+    ],
+)
+def test_keep_triple_and_runs_of_other_characters(text: str, keep_triple: str, expected: str) -> None:
+    assert elongation(text, keep_triple=keep_triple) == expected
+
+
+def test_nothing_to_do_returns_the_text_itself() -> None:
+    text = "نص بلا تطويل " * 100
+    assert elongation(text) is text

@@ -54,3 +54,36 @@ def test_bad_action_is_named(kind: str) -> None:
 def test_protected_spans() -> None:
     text = "راسلونا a@b.com أو www.site.com."
     assert [text[a:b] for a, b in protected_spans(text)] == ["a@b.com", "www.site.com"]
+
+
+# --- each line on its own -------------------------------------------------------------------------
+# links cleans only the lines holding "://", "w.", "W.", "@" or "#" (nearby ones as one part), each
+# to its own fixed point: the result must be that of cleaning every line on its own.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from strategies import FRAGMENTS  # noqa: E402
+
+SEARCH = {"urls": "remove", "emails": "remove", "mentions": "remove", "hashtags": "words"}
+_LINK_BITS = ["https://a.com/x", "www.b.org", "WWW.C.NET", "a@b.com", "@user", "@#tag", "#وسم_عربي", "#@x", "w.", "W.", "://"]
+_line = st.lists(st.sampled_from(FRAGMENTS + _LINK_BITS + ["x" * 3000]), max_size=15).map(lambda parts: "".join(parts).replace("\n", " "))
+
+
+@pytest.mark.parametrize("params", [SEARCH, PLACEHOLDER, {"mentions": "remove", "hashtags": "remove"}])
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(_line, max_size=8))
+def test_the_text_is_cleaned_line_by_line(params: dict, lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert links(text, **params) == "\n".join(links(line, **params) for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نص\n" * 3 + "@user يقول\n" + "ن" * 5000 + "\nزوروا www.x.com\r\nنص", "نص\n" * 3 + " يقول\n" + "ن" * 5000 + "\nزوروا \r\nنص"),
+        ("بلا روابط\nولا وسوم", "بلا روابط\nولا وسوم"),  # nothing to do: the text itself
+        ("@#tag يقول\n@@user", " يقول\n@@user"),  # @#tag -> @tag, a mention, removed in a second round
+    ],
+)
+def test_lines_far_apart_and_line_endings(text: str, expected: str) -> None:
+    assert links(text, **SEARCH) == expected

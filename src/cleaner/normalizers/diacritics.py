@@ -78,13 +78,13 @@ def _dagger_word(match: re.Match[str]) -> str:
     return "".join(out)
 
 
-def _daggers(text: str) -> str:
-    """``_WORD.sub(_dagger_word, text)``, visiting only the runs of word characters that hold a dagger alef.
+def _dagger_runs(text: str) -> list[tuple[int, int]]:
+    """Start and end of each maximal run of word characters holding a dagger alef.
 
     _WORD cuts a maximal run of word characters into pieces of 60 from its start, so each such run
-    is cut the same way on its own; the others are left as they are.
+    is cut the same way on its own; the others are left as they are by ``_WORD.sub(_dagger_word, ...)``.
     """
-    out: list[str] = []
+    runs: list[tuple[int, int]] = []
     last = 0
     pos = text.find(DAGGER_ALEF)
     while pos >= 0:
@@ -92,16 +92,42 @@ def _daggers(text: str) -> str:
         while start > last and text[start - 1] in _WORD_CHARS:
             start -= 1
         end = _WORD_RUN.match(text, pos).end()  # type: ignore[union-attr]  (the dagger alef itself)
-        out.append(text[last:start])
-        out.append(_WORD.sub(_dagger_word, text[start:end]))
+        runs.append((start, end))
         last = end
         pos = text.find(DAGGER_ALEF, end)
-    out.append(text[last:])
+    return runs
+
+
+_CHUNK = 1 << 16  # characters: the marks of the text between the runs are removed a chunk at a time
+
+
+def _daggers_and_marks(text: str, pattern: re.Pattern[str] | None, with_dagger: re.Pattern[str]) -> str:
+    """``pattern.sub("", _WORD.sub(_dagger_word, text))`` (``pattern`` None: no mark class), in one pass.
+
+    Only the runs holding a dagger alef change before the marks go, and removing a mark looks at
+    nothing around it. So when every dagger alef of the text just goes, ``with_dagger`` (the marks
+    and the dagger alef) removes them all in one pass; otherwise the text between the runs loses its
+    marks as it is, a chunk at a time (small copies, one large one: the result).
+    """
+    runs = _dagger_runs(text)
+    fixed = [_WORD.sub(_dagger_word, text[start:end]) for start, end in runs]
+    if all(new == text[start:end].replace(DAGGER_ALEF, "") for (start, end), new in zip(runs, fixed)):
+        return with_dagger.sub("", text)
+    out: list[str] = []
+    last = 0
+    for (start, end), new in zip((*runs, (len(text), len(text))), (*fixed, "")):
+        for i in range(last, start, _CHUNK):
+            piece = text[i : min(i + _CHUNK, start)]
+            out.append(pattern.sub("", piece) if pattern is not None else piece)
+        out.append(pattern.sub("", new) if pattern is not None else new)
+        last = end
     return "".join(out)
 
 
 @functools.lru_cache(maxsize=32)
-def _compiled(classes: tuple[str, ...]) -> tuple[re.Pattern[str] | None, bool]:
+def _compiled(classes: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The pattern of one mark of ``classes`` other than the dagger alef (None: no such class), and
+    (when ``dagger_alef`` is one of them) that of one mark or dagger alef."""
     unknown = [c for c in classes if c not in CLASSES]
     if unknown:
         from ..registry import suggest
@@ -111,7 +137,8 @@ def _compiled(classes: tuple[str, ...]) -> tuple[re.Pattern[str] | None, bool]:
         )
     body = "".join(CLASSES[c] for c in classes if c != "dagger_alef")
     # One mark per match (not ``[...]+``): the engine then skips ahead with the class, twice as fast.
-    return (re.compile(f"[{body}]") if body else None), "dagger_alef" in classes
+    with_dagger = re.compile(f"[{body}{DAGGER_ALEF}]") if "dagger_alef" in classes else None
+    return (re.compile(f"[{body}]") if body else None), with_dagger
 
 
 @normalizer("diacritics", lossy=True)
@@ -129,9 +156,9 @@ def diacritics(text: str, *, classes: tuple[str, ...] = ALL_CLASSES) -> str:
     >>> diacritics("مُدَرِّسٌ", classes=("tanween",))
     'مُدَرِّس'
     """
-    pattern, dagger = _compiled(tuple(classes))
-    if dagger and DAGGER_ALEF in text:
-        text = _daggers(text)
+    pattern, with_dagger = _compiled(tuple(classes))
+    if with_dagger is not None and DAGGER_ALEF in text:
+        return _daggers_and_marks(text, pattern, with_dagger)
     if pattern is not None:
         text = pattern.sub("", text)  # the text itself when there is no mark
     return text

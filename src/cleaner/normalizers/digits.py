@@ -12,18 +12,44 @@ _ASCII = "0123456789"
 _ANY_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 
 _TO_ASCII = str.maketrans(_ARABIC_INDIC + _PERSIAN, _ASCII * 2)
-# str.translate looks every character of the text up in a dict: slow on Arabic text. Where these
-# digits are rare, the runs of them (found by one scan) are translated one by one; where they are
-# dense, one ``in`` test and ``replace`` per digit costs less than a Python call per run.
-_DIGIT_RUN = re.compile("[\u0660-\u0669\u06f0-\u06f9][\u0660-\u0669\u06f0-\u06f9]*")
-_ASCII_PAIRS = tuple(zip(_ARABIC_INDIC + _PERSIAN, _ASCII * 2))
-_NON_ASCII_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c\u066a]")
-# Arabic decimal separator ٫ and thousands separator ٬ between two digits; percent sign ٪ after one.
-# (The separator comes first and the digit before it is checked by a lookbehind over both, so the
-# engine searches for the separator itself instead of trying every position.)
+# A run of Arabic-Indic and Persian digits and the Arabic separators ٪ ٫ ٬ (U+0660–U+066C,
+# U+06F0–U+06F9), found by one scan and converted by one call per run. The scan opens with the one
+# range U+0660–U+06F9 (the engine's fast class test), and the lookbehind then drops its other
+# characters (Persian and Urdu letters, Quranic marks) before the run is taken.
+_NON_ASCII = "\u0660-\u066c\u06f0-\u06f9"
+_NON_ASCII_RUN = re.compile(f"[\u0660-\u06f9](?<=[{_NON_ASCII}])[{_NON_ASCII}]*")
+_DIGIT_SET = frozenset("0123456789" + _ARABIC_INDIC + _PERSIAN)
+_SEPARATORS = {"\u066b": ".", "\u066c": ",", "\u066a": "%"}
+# Where the runs are dense (64 in the 64K characters from the first), a Python call per run costs
+# more than a pass per separator and a ``replace`` per digit: Arabic decimal separator ٫ and
+# thousands separator ٬ between two digits; percent sign ٪ after one. (The separator comes first
+# and the digit before it is checked by a lookbehind over both, so the engine searches for the
+# separator itself instead of trying every position.)
+_DENSE = 64
 _DECIMAL = re.compile(f"\u066b(?<=[{_ANY_DIGIT}]\u066b)(?=[{_ANY_DIGIT}])")
 _THOUSANDS = re.compile(f"\u066c(?<=[{_ANY_DIGIT}]\u066c)(?=[{_ANY_DIGIT}])")
 _PERCENT = re.compile(f"\u066a(?<=[{_ANY_DIGIT}]\u066a)")
+_ASCII_PAIRS = tuple(zip(_ARABIC_INDIC + _PERSIAN, _ASCII * 2))
+
+
+def _ascii_run(match: re.Match[str]) -> str:
+    """A run in ASCII: its digits, the decimal separator ٫ and the thousands separator ٬ between two
+    digits, and ٪ right after one (a digit next to the run is an ASCII one: the run is maximal)."""
+    run = match.group()
+    if run.isdecimal():  # digits only (٪ ٫ ٬ are not decimal)
+        return run.translate(_TO_ASCII)
+    text, start, end = match.string, match.start(), match.end()
+    out = []
+    for k, char in enumerate(run):
+        ascii_char = _SEPARATORS.get(char)
+        if ascii_char is not None:
+            before = run[k - 1] if k else (text[start - 1] if start else "")
+            after = run[k + 1] if k + 1 < len(run) else (text[end] if end < len(text) else "")
+            if before in _DIGIT_SET and (char == "\u066a" or after in _DIGIT_SET):
+                char = ascii_char
+        out.append(char)
+    return "".join(out).translate(_TO_ASCII)
+
 
 _TO_ARABIC = str.maketrans(_ASCII + _PERSIAN, _ARABIC_INDIC * 2)
 _NEEDS_ARABIC = re.compile("[0-9\u06f0-\u06f9]")
@@ -36,10 +62,6 @@ _NUMBER = re.compile(
     f"[{_ANY_DIGIT}]{{1,40}}(?:[{_SEP}][{_ANY_DIGIT}]{{1,40}}){{0,8}}"
     f"(?![A-Za-z_@{_ANY_DIGIT}])(?![{_SEP}][A-Za-z_{_ANY_DIGIT}])%?"
 )
-
-
-def _ascii_run(match: re.Match[str]) -> str:
-    return match.group().translate(_TO_ASCII)
 
 
 def _to_arabic_number(match: re.Match[str]) -> str:
@@ -70,17 +92,18 @@ def digits(text: str, *, to: str = "ascii") -> str:
     'عام ٢٠٢٤ بنسبة ٣٫٥٪ من ١٬٠٠٠ في COVID-19'
     """
     if to == "ascii":
-        first = _NON_ASCII_DIGIT.search(text)
+        first = _NON_ASCII_RUN.search(text)
         if first is None:
             return text
+        if len(_NON_ASCII_RUN.findall(text, first.start(), first.start() + (1 << 16))) < _DENSE:
+            # Each separator's test looks only at its neighbours, whose digits stay digits: one pass.
+            return _NON_ASCII_RUN.sub(_ascii_run, text)
         if "\u066b" in text:
             text = _DECIMAL.sub(".", text)
         if "\u066c" in text:
             text = _THOUSANDS.sub(",", text)
         if "\u066a" in text:
             text = _PERCENT.sub("%", text)
-        if len(_DIGIT_RUN.findall(text, first.start(), first.start() + (1 << 16))) < 64:
-            return _DIGIT_RUN.sub(_ascii_run, text)
         for char, ascii_digit in _ASCII_PAIRS:
             if char in text:
                 text = text.replace(char, ascii_digit)

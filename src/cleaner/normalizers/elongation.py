@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 
 from ..registry import normalizer
 from .chars import ARABIC_LETTERS
 
-# An Arabic letter repeated: the letter, then two or more copies. Digits, Latin letters, punctuation
-# and symbols are outside the class, so 2000, www, ... and !!! never match.
-# (``\1\1+`` is ``\1{2,}``, but the engine runs it nearly twice as fast.)
-_RUN = re.compile(f"([{ARABIC_LETTERS}])\\1\\1+")
-# Any character three times in a row: a cheaper scan than _RUN (no class test per character). Every
-# run of three or more of one character holds a match of it, so when none of its matches is an
-# Arabic letter, _RUN has nothing to do (the fast path).
-_TRIPLE = re.compile(r"(.)\1\1")
-_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+
+_LETTER = operator.itemgetter(1)  # a match's letter, as ``\1`` would give it, without a Python call per match
+
+
+@functools.lru_cache(maxsize=16)
+def _run(keep_triple: str) -> re.Pattern[str]:
+    """An Arabic letter repeated three or more times, except exactly three of a ``keep_triple`` letter.
+
+    ``(.)\\1`` first: two equal characters in a row are rare, so the engine fails fast at nearly every
+    position, and only then checks (by a lookbehind) that the character is an Arabic letter: digits,
+    Latin letters, punctuation and symbols never match, so 2000, www, ... and !!! stay. A run of
+    exactly three ``keep_triple`` letters does not match at all (it is kept). The match starts where
+    its run starts (a match takes its whole run) and ``\\1+`` takes the rest of it: the matches are
+    those of ``([letters])\\1\\1+`` less the kept triples, and no match means no copy.
+    """
+    keep = "".join(re.escape(c) for c in sorted(set(keep_triple)))
+    kept = f"(?!(?<=[{keep}])\\1(?!\\1))" if keep else ""
+    return re.compile(f"(?s)(.)\\1(?<=[{ARABIC_LETTERS}]){kept}\\1+")
 
 
 @normalizer("elongation", lossy=True)
@@ -29,14 +40,4 @@ def elongation(text: str, *, keep_triple: str = "ت") -> str:
     >>> elongation("جمييييل جداااا وتتتابع سنة 2000 www.site.com ...")
     'جميل جدا وتتتابع سنة 2000 www.site.com ...'
     """
-    for seen, m in enumerate(_TRIPLE.finditer(text)):
-        if seen >= 64 or _LETTER.match(m.group(1)):
-            break  # a candidate (or many runs of other characters: let _RUN decide)
-    else:
-        return text
-
-    def shorten(m: re.Match[str]) -> str:
-        run = m.group()
-        return run if len(run) == 3 and run[0] in keep_triple else run[0]
-
-    return _RUN.sub(shorten, text)
+    return _run(keep_triple).sub(_LETTER, text)

@@ -185,6 +185,62 @@ def links(
         raise ValueError(f"links: hashtags must be one of {', '.join(_ACTIONS)}, words, not {hashtags!r}")
     if urls == emails == mentions == hashtags == "keep":
         return text
+    out: list[str] = []
+    last = 0
+    for start, end in _marked_lines(text):
+        part = text[start:end]
+        changed = _links_part(part, urls, emails, mentions, hashtags)
+        if changed != part:
+            out.append(text[last:start])
+            out.append(changed)
+            last = end
+    if not out:
+        return text  # nothing changed: no copy
+    out.append(text[last:])
+    return "".join(out)
+
+
+_MAX_ROUNDS = 8
+# Every URL holds "://" or a "w." / "W." ("www."), every e-mail address and mention an "@", every
+# hashtag a "#": a line holding none of these is left as it is. No match, and no character a match's
+# context looks at, lies across a line break ("\n" is whitespace and no word character), and no
+# replacement removes one, so runs of whole lines holding a marker are cleaned on their own, each to
+# its fixed point, with the same result as the whole text. Each kind of marker is searched for from
+# the end of the last part only (literal searches: the engine skips to them), so the markers inside
+# a part cost nothing, and a part runs on to the end of the line _PART characters after its first
+# marker: a text dense with markers is cleaned in few parts.
+_URL_MARKS = (re.compile("://"), re.compile(r"w\."), re.compile(r"W\."))
+_PART = 4096
+
+
+def _marked_lines(text: str) -> list[tuple[int, int]]:
+    """Sorted, disjoint ``(start, end)`` spans of runs of whole lines that hold every marker of ``text``."""
+    size = len(text)
+    searches = [pattern.search for pattern in _URL_MARKS]
+    nexts = []
+    for search in searches:
+        m = search(text)
+        nexts.append(m.start() if m else size)
+    nexts.extend((text.find("@") % (size + 1), text.find("#") % (size + 1)))  # -1 (none) -> size
+    spans: list[tuple[int, int]] = []
+    while (pos := min(nexts)) < size:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", min(pos + _PART, size)) % (size + 1)  # -1 (none) -> size
+        if spans and start - spans[-1][1] <= _PART:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+        for i, search in enumerate(searches):
+            if nexts[i] < end:
+                m = search(text, end)
+                nexts[i] = m.start() if m else size
+        for i, char in ((3, "@"), (4, "#")):
+            if nexts[i] < end:
+                nexts[i] = text.find(char, end) % (size + 1)
+    return spans
+
+
+def _links_part(text: str, urls: str, emails: str, mentions: str, hashtags: str) -> str:
     # One kind's removal can make another ("@#tag" -> "@tag", a new mention): repeat to a fixed point.
     memo: list = []  # the last text and its URL spans: each text is scanned for URLs once
     for _ in range(_MAX_ROUNDS):
@@ -193,9 +249,6 @@ def links(
             break
         text = changed
     return text
-
-
-_MAX_ROUNDS = 8
 
 
 def _url_spans(text: str, memo: list) -> list[tuple[int, int]]:
