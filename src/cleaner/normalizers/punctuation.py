@@ -25,6 +25,13 @@ _LATIN_TO_ARABIC = str.maketrans({",": "،", ";": "؛", "?": "؟"})
 # Spaces before a mark (after something on the same line).
 _SPACE_BEFORE = re.compile(r"[ \t](?<=[^ \t\n][ \t])[ \t]*(?=[،؛؟!.:])([،؛؟!.:…]+)")
 _MARK_AFTER_SPACE = re.compile(r"[،؛؟!.:](?<=[ \t][،؛؟!.:])")
+# The commonest case of _SPACE_BEFORE, done without a callback: spaces after an Arabic letter or mark
+# and before marks that end a word (a space, a line break or the end of the text after them) just go
+# (no protected span can start at such marks: a URL opens with a letter, and an e-mail address needs
+# an @ before any space).
+_SPACE_BEFORE_END = re.compile(
+    f"[ \\t](?<=[{ARABIC_LETTERS}{ARABIC_MARKS}][ \\t])[ \\t]*(?=[،؛؟!.:][،؛؟!.:…]*+(?![^ \\t\\r\\n]))"
+)
 # Runs of one mark: Arabic marks always; ! : and 4+ dots in Arabic context.
 # (``([،؛؟!:])\1+|\.{4,}|…{2,}``, written to open with one class.)
 _RUN = re.compile(r"([،؛؟!:.…])(?:(?<=[،؛؟!:])\1+|(?<=\.)\.{3,}|(?<=…)…+)")
@@ -38,6 +45,10 @@ _TRIGGER = re.compile(
     r"[,;?،؛؟!.:…](?:(?<=[,;?])|(?<=[ \t].)|(?<=[،؛؟!:])(?=[،؛؟!:]|[^\W_]|[«(\[]|[ \t]{2})"
     r"|(?<=\.)(?=\.\.\.)|(?<=…)(?=…))"
 )
+#: A trigger and the rest of its window (see _windows): everything up to a line break or a space
+#: between two letters or digits (``[^\W_]`` is ``str.isalnum``). Each character is read one way, and
+#: the repeat is possessive: linear time.
+_TRIGGER_WINDOW = re.compile(_TRIGGER.pattern + r"(?:[^ \n]|(?<![^\W_]) | (?![^\W_]))*+")
 
 
 class _Context:
@@ -105,29 +116,68 @@ def punctuation(text: str) -> str:
     match = _TRIGGER.search(text)
     if match is None:
         return text
-    # Every rule is line-local: no match, protected span or context look crosses a newline, and no
-    # rule adds or removes one. So only the lines holding a trigger are cleaned, joined in one string.
-    ranges: list[tuple[int, int]] = []
-    covered = 0
-    while match is not None:
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.end())
-        if end < 0:
-            end = len(text)
-        ranges.append((start, end))
-        covered += end - start
-        match = _TRIGGER.search(text, end)
-    if covered * 2 > len(text):
+    # Every rule is line-local (no match, protected span or context look crosses a newline, and no rule
+    # adds or removes one), and none looks across a space between two letters or digits either (see
+    # _windows). So only the stretches around the triggers are cleaned, joined in one string.
+    windows = _windows(text, match.start())
+    if sum([end - start for start, end in windows]) * 2 > len(text):
         return _punctuation(text)
-    cleaned = _punctuation("\n".join([text[start:end] for start, end in ranges])).split("\n")
+    joined = "\n".join([text[start:end] for start, end in windows])
+    cleaned = _punctuation(joined)
+    if cleaned is joined or cleaned == joined:
+        return text
     out: list[str] = []
     last = 0
-    for (start, end), line in zip(ranges, cleaned, strict=True):
+    for (start, end), piece in zip(windows, cleaned.split("\n"), strict=True):
         out.append(text[last:start])
-        out.append(line)
+        out.append(piece)
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+_REACH = 64  # how far back (in characters) a window's start is looked for before the line's start
+
+
+def _windows(text: str, first: int) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that :func:`_punctuation` may change, from the trigger at ``first`` on.
+
+    A space between two letters or digits (``isalnum``) cuts the text as a line break does: no rule
+    matches across it (every pattern spans marks, spaces and the characters right next to them),
+    every look back for context (``_Context``, ``_digit_before``) stops at a letter or digit, every
+    look ahead (``_word_after``, the lookaheads) too, and a URL or e-mail address never holds a space;
+    so the text is cleaned piece by piece between the cuts, and a piece without a trigger is left
+    as it is. A window runs from the cut before a trigger (line breaks are cuts too), looked for up
+    to ``_REACH`` characters back and else at the line's start, to the cut after it (the match of
+    _TRIGGER_WINDOW, which takes in the triggers on the way); a window holding a ``?`` is its whole
+    line (whether a ``?`` stands for lost characters is decided line by line). Windows hold no line
+    break, do not overlap and are in order; the searches only go back to the previous window's end,
+    or over a line once, so the time stays linear.
+    """
+    windows: list[tuple[int, int]] = []
+    end = -1  # the previous window's end: a line break, a cutting space or the end of the text
+    for match in _TRIGGER_WINDOW.finditer(text, first):
+        pos, floor = match.start(), end + 1  # the window starts at `floor` or after
+        if pos < end:
+            continue  # in the line of a window that holds a ?
+        low = pos - _REACH if pos - _REACH > floor else floor
+        i = text.rfind(" ", low, pos)
+        while i > low and not (text[i - 1].isalnum() and text[i + 1].isalnum()):
+            i = text.rfind(" ", low, i)
+        if i > low:
+            start = max(i + 1, text.rfind("\n", i, pos) + 1)
+        else:
+            start = max(floor, text.rfind("\n", floor, pos) + 1)
+        end = match.end()
+        if text.find("?", start, end) >= 0:
+            start = text.rfind("\n", 0, start) + 1
+            while windows and windows[-1][0] >= start:
+                windows.pop()  # earlier windows of the line
+            end = text.find("\n", end)
+            if end < 0:
+                end = len(text)
+        windows.append((start, end))
+    return windows
 
 
 def _punctuation(text: str) -> str:
@@ -141,6 +191,8 @@ def _punctuation(text: str) -> str:
         text = _LATIN.sub(lambda m: _latin(m, spans(m.string), context, lost), text)
     # Each sub is one scan; it returns the text itself when nothing matches (spans and context are
     # only computed on a first match), so no search before it.
+    if " " in text or "\t" in text:
+        text = _SPACE_BEFORE_END.sub("", text)  # its commonest case first, without a callback
     text = _space_before_all(text, spans)
     context = _Context(text)
     text = _RUN.sub(lambda m: _run(m, spans(m.string), context), text)

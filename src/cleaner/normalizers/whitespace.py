@@ -7,7 +7,9 @@ from itertools import repeat
 
 from ..registry import normalizer
 
-_SPACES = re.compile("  +")
+# A run of two or more spaces, written as two spaces and any more: the pattern opens with a literal
+# pair, so the regex engine skips ahead to the next pair instead of stopping at every space.
+_SPACES = re.compile("   *")
 
 
 @normalizer("whitespace")
@@ -20,18 +22,41 @@ def whitespace(text: str) -> str:
     >>> whitespace("  سطر\\t أول  \\r\\n\\r\\n\\n سطر ثان \\r")
     'سطر أول\\n\\nسطر ثان\\n'
     """
-    # A few C-level passes, each guarded by a cheap check, and no Python code per line.
+    # A few C-level passes, each guarded by a cheap check, and Python code only for the lines that
+    # hold a run of spaces.
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text:
         text = text.replace("\t", " ")  # a run holding a tab becomes one space below
-    if "  " in text:
-        text = _SPACES.sub(" ", text)
+    lines = text.split("\n")
+    pos = text.find("  ")
+    if pos >= 0:
+        lines = _collapse(text, lines, pos)
     # Runs are single spaces now. Each line loses its end spaces (str.strip called from C by map),
     # empty lines go, and the paragraphs are joined by one blank line: a split, a filter and a join
     # replace the two whole-text passes (" \n" and the break regex) and the trimming of both ends.
-    out = "\n\n".join(filter(None, map(str.strip, text.split("\n"), repeat(" "))))
+    out = "\n\n".join(filter(None, map(str.strip, lines, repeat(" "))))
     if not out:
         return ""
     out += "\n"  # in place: `out` is the only reference, so no second copy of the text
     return out
+
+
+def _collapse(text: str, lines: list[str], pos: int) -> list[str]:
+    """``text.split("\\n")`` (that is ``lines``) with every run of spaces made one space, given the first
+    run at ``pos``: only the lines holding a run are rewritten, found from run to run by a literal
+    search (each line's number counted from the line breaks before it); when runs fill many lines,
+    the whole text is rewritten at once instead."""
+    row = counted = fixed = 0  # lines[row] starts at `counted`
+    while pos >= 0:
+        row += text.count("\n", counted, pos)
+        lines[row] = _SPACES.sub(" ", lines[row])
+        counted = text.find("\n", pos) + 1
+        if not counted:  # the last line
+            break
+        fixed += 1
+        if not fixed & 63 and fixed * 256 > counted:  # a run every 256 characters or more often
+            return _SPACES.sub(" ", text).split("\n")
+        row += 1
+        pos = text.find("  ", counted)
+    return lines

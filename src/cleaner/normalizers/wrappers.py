@@ -15,8 +15,6 @@ _SKIP = (
 _FIELD = re.compile(f"^{_SKIP}{{0,40}}<(/?)([A-Z]{{2,12}})>")
 _LINE_FIELDS = "DOCNO|DOCID|URL|SRC|CAT|TIME|DATE|AUTHOR"  # fields that fill a line of their own
 _ANY_FIELD = re.compile(f"<(/?)({_LINE_FIELDS})>")  # a field line, wherever it starts
-#: A line (after a line break) that opens with a field of _ANY_FIELD, with that line break.
-_FIELD_LINE = re.compile(f"\n</?(?:{_LINE_FIELDS})>[^\n]*")
 _CLOSE = re.compile(f"</([A-Z]{{2,12}})>{_SKIP}{{0,40}}$")
 #: Fields of the TREC record (as in the ANT corpus); only TITLE and TEXT carry article text.
 TREC_FIELDS = frozenset({"DOC", "DOCNO", "DOCID", "URL", "SRC", "CAT", "TITLE", "TIME", "DATE", "AUTHOR",
@@ -24,15 +22,24 @@ TREC_FIELDS = frozenset({"DOC", "DOCNO", "DOCID", "URL", "SRC", "CAT", "TITLE", 
 _KEPT = {"TITLE": "title", "HEADLINE": "title", "HEAD": "title", "TEXT": "text"}
 
 
-#: A whole record in the common layout (the field lines of _FIELD_LINE already gone), from its <DOC>
-#: line to the line break after </DOC>: the title (no "<" in it) and the lines of TEXT (group 2,
-#: without the line break before </TEXT>; absent when TEXT has no line). A record that matches is
-#: read in one step, with what the line-by-line loop would make of it; any other goes line by line.
+#: Up to 8 lines in a row that open with a field of _ANY_FIELD, each with its line break. Each starts
+#: with "<" and a field name and stops at its line break, so the lines are read in one way only; the
+#: group is atomic, so a record that fails is never read again another way: linear time.
+_FIELD_LINES = f"(?>(?:</?(?:{_LINE_FIELDS})>[^\n]*\n){{0,8}})"
+#: A whole record in the common layout, from the lines before its <DOC> line (group 1, without the
+#: line break before <DOC>; absent when <DOC> opens the text read; the loop below keeps them as text)
+#: to the line break after </DOC>: the title (group 2, no "<" in it) and the lines of TEXT (group 3,
+#: without the line break before </TEXT>; absent when TEXT has no line), with field lines between its
+#: lines. A record that matches is read in one step, with what the line-by-line loop would make of it
+#: (field lines are markup there too); any other goes line by line.
 _RECORD = re.compile(
-    "<DOC>\n<TITLE>([^<\n]*)</TITLE>\n"
-    "(?:<ABSTRACT>\n(?:[^<]*\n)?</ABSTRACT>\n)?"
-    "<TEXT>\n(?:([^<]*)\n)?</TEXT>\n</DOC>\n"
+    "(?:([^<]*)\n)?<DOC>\n"
+    f"{_FIELD_LINES}<TITLE>([^<\n]*)</TITLE>\n{_FIELD_LINES}"
+    f"(?:<ABSTRACT>\n(?:[^<]*\n)?</ABSTRACT>\n{_FIELD_LINES})?"
+    f"<TEXT>\n(?:([^<]*)\n)?</TEXT>\n{_FIELD_LINES}</DOC>\n"
 )
+_FIELD_RUN = re.compile(f"(?>(?:</?(?:{_LINE_FIELDS})>[^\n]*\n)+)")  # one or more of those lines
+_BLANK = re.compile(r"\s*")  # the white space str.strip() removes (both use Py_UNICODE_ISSPACE)
 
 _SIGNATURE = re.compile("<DOCNO>")
 _DOC = re.compile("<DOC>")
@@ -97,29 +104,6 @@ def trec_roles(lines: list[str]) -> list[tuple[str, str]]:
     return roles
 
 
-def _blank(line: str) -> bool:
-    return not line.strip()
-
-
-def _trim_blank_lines(body: str) -> str:
-    """``body`` without its leading and trailing blank lines (lines of whitespace only)."""
-    end = len(body)
-    while True:  # the last line that is not blank ends the body
-        start = body.rfind("\n", 0, end) + 1
-        if not _blank(body[start:end]):
-            break
-        if start == 0:
-            return ""
-        end = start - 1
-    begin = 0
-    while True:  # and the first one starts it (there is one: the loop above found it)
-        stop = body.find("\n", begin, end)
-        if stop < 0 or not _blank(body[begin:stop]):
-            break
-        begin = stop + 1
-    return body[begin:end]
-
-
 @normalizer("wrappers")
 def wrappers(text: str) -> str:
     """Unwrap a TREC-style ``<DOC>`` record, keeping only its title and its text.
@@ -134,18 +118,33 @@ def wrappers(text: str) -> str:
         return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # A field line of _ANY_FIELD is markup and leaves the open field as it was: the ones found by one
-    # C-level scan (those that open with the field) go first, each with the line break before it.
-    text = _FIELD_LINE.sub("", text)
-    # Only the lines holding a "<" can open or close a field; the lines between two of them share the
-    # role that the open field gives, and are kept or dropped as one chunk.
+    # A field line of _ANY_FIELD is markup and leaves the open field as it was: the records of the
+    # common layout skip theirs in _RECORD, the loop drops the others (_role). Only the lines holding a
+    # "<" can open or close a field; the lines between two of them share the role that the open field
+    # gives, and are kept or dropped as one chunk.
     titles: list[str] = []
-    body: list[str] = []  # pieces of one or more lines
+    body: list[str] = []  # pieces of one or more lines, joined by line breaks
     inside: str | None = None
     seen: dict[tuple[str, str | None], tuple[str, str, str | None]] = {}
     pos, n = 0, len(text)
+    record_at = _RECORD.match
     while True:
         lt = text.find("<", pos)
+        if inside is None and lt >= 0 and text.startswith("<DOC>\n", lt):
+            record = record_at(text, pos)  # records back to back, each with the lines before it
+            if record is not None:
+                while record is not None:
+                    before, title, lines = record.groups()
+                    if before is not None:
+                        body.append(before)
+                    title = title.strip()
+                    if title:
+                        titles.append(title)
+                    if lines is not None:
+                        body.append(lines)
+                    pos = record.end()
+                    record = record_at(text, pos)
+                lt = text.find("<", pos)
         start = n + 1 if lt < 0 else max(text.rfind("\n", pos, lt) + 1, pos)  # the line holding the "<"
         if start > pos:  # the lines before it, text[pos:start - 1], as one chunk
             chunk = text[pos : start - 1]
@@ -155,15 +154,10 @@ def wrappers(text: str) -> str:
                 titles.extend(chunk.split("\n"))
         if lt < 0:
             break
-        if inside is None and lt == start and text.startswith("<DOC>\n<TITLE>", start):
-            record = _RECORD.match(text, start)
-            if record is not None:
-                title, lines = record.group(1).strip(), record.group(2)
-                if title:
-                    titles.append(title)
-                if lines is not None:
-                    body.append(lines)
-                pos = record.end()
+        if lt == start:
+            fields = _FIELD_RUN.match(text, start)
+            if fields is not None:  # field lines: markup, the open field stays open
+                pos = fields.end()
                 continue
         end = text.find("\n", lt)
         if end < 0:
@@ -184,8 +178,34 @@ def wrappers(text: str) -> str:
         if end == n:
             break
         pos = end + 1
-    kept_body = _trim_blank_lines("\n".join(body)) if body else ""
-    parts = [" ".join(titles)] if titles else []
-    if kept_body:
-        parts.append(kept_body)
-    return "\n\n".join(parts) + "\n" if parts else ""
+    return _assemble(titles, body)
+
+
+def _assemble(titles: list[str], body: list[str]) -> str:
+    """The titles joined by spaces, a blank line and the body (its pieces joined by line breaks, without
+    blank lines at either end), with one final line break; built by one join."""
+    first = last = -1
+    for i, piece in enumerate(body):  # the first piece that is not blank (usually the first one)
+        if _BLANK.match(piece).end() < len(piece):
+            first = i
+            break
+    if first >= 0:
+        last = len(body) - 1
+        while not body[last] or body[last].isspace():
+            last -= 1
+    head = " ".join(titles) + "\n" if titles else None
+    if first < 0:
+        return head or ""
+    pieces = body[first : last + 1]
+    begin = _BLANK.match(pieces[0]).end()  # the first character that is not white space ...
+    begin = pieces[0].rfind("\n", 0, begin) + 1  # ... and the start of its line
+    if begin:
+        pieces[0] = pieces[0][begin:]
+    tail = pieces[-1]
+    end = tail.find("\n", len(tail.rstrip()))  # the end of the line of the last character that is not white space
+    if end >= 0:
+        pieces[-1] = tail[:end]
+    if head is not None:
+        pieces.insert(0, head)
+    pieces.append("")
+    return "\n".join(pieces)
