@@ -104,7 +104,6 @@ def test_real_articles_streamed_in_small_pieces(shared) -> None:  # noqa: ANN001
     from cleaner.textio import decode_auto
 
     docs = [decode_auto(p.read_bytes())[0] for p in sorted((shared / "corpus" / "articles").glob("*.txt"))]
-    docs = [d for d in docs if "<DOC>" not in d]  # TREC records are cleaned whole (see the fallback test)
     rng = random.Random(7)
     for profile in PROFILES:
         pipeline = resolve(profile)

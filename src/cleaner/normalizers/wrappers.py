@@ -106,10 +106,11 @@ def trec_roles(lines: list[str]) -> list[tuple[str, str]]:
 
 @normalizer("wrappers")
 def wrappers(text: str) -> str:
-    """Unwrap a TREC-style ``<DOC>`` record, keeping only its title and its text.
+    """Unwrap TREC-style ``<DOC>`` records, keeping only each record's title and text.
 
-    The fields ``DOCNO``, ``URL``, ``SRC``, ``CAT``, ``TIME``, ``AUTHOR`` and ``ABSTRACT`` go; the
-    ``TITLE`` becomes the first line, followed by the lines of ``TEXT``.
+    The fields ``DOCNO``, ``URL``, ``SRC``, ``CAT``, ``TIME``, ``AUTHOR`` and ``ABSTRACT`` go; each
+    record becomes its ``TITLE`` line, a blank line and the lines of its ``TEXT``. A file of many
+    records keeps them in order, a blank line between two; text outside the records stays where it is.
 
     >>> wrappers("<DOC>\\n<DOCNO>X-1</DOCNO>\\n<TITLE>عنوان</TITLE>\\n<ABSTRACT>\\nملخص\\n</ABSTRACT>\\n<TEXT>\\nنص\\n</TEXT>\\n</DOC>\\n")
     'عنوان\\n\\nنص\\n'
@@ -118,6 +119,46 @@ def wrappers(text: str) -> str:
         return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unwrap_records(text)
+
+
+def unwrap_records(text: str) -> str:
+    """Each record of a TREC text (LF line breaks) unwrapped on its own, the results joined by a blank
+    line: the text is cut before every line that opens with ``<DOC>`` (the lines before the first
+    record are a part of their own). :mod:`cleaner.stream` calls it on pieces cut the same way.
+
+    >>> unwrap_records("<DOC>\\n<TITLE>أ</TITLE>\\n<TEXT>\\nنص أ\\n</TEXT>\\n</DOC>\\n<DOC>\\n<TITLE>ب</TITLE>\\n</DOC>\\n")
+    'أ\\n\\nنص أ\\n\\nب\\n'
+    """
+    outs: list[str] = []
+    start, n = 0, len(text)
+    while True:
+        if text.startswith("<DOC>\n", start):  # a record of the common layout, alone up to the next one
+            record = _RECORD.match(text, start)
+            end = record.end() if record is not None else n
+            while end < n and text[end] == "\n":  # blank lines after it belong to its part, and add nothing
+                end += 1
+            if record is not None and (end == n or text.startswith("<DOC>", end)):
+                _, title, lines = record.groups()  # no lines before it: it starts at "<DOC>"
+                title = title.strip()
+                out = _assemble([title] if title else [], [] if lines is None else [lines])
+                if out:
+                    outs.append(out)
+                if end == n:
+                    return "\n".join(outs)
+                start = end
+                continue
+        cut = text.find("\n<DOC>", start) + 1
+        out = _unwrap(text[start:cut] if cut else text[start:] if start else text)
+        if out:
+            outs.append(out)
+        if not cut:
+            return "\n".join(outs)
+        start = cut
+
+
+def _unwrap(text: str) -> str:
+    """One record (or the text before the first one): its title line, a blank line, its text."""
     # A field line of _ANY_FIELD is markup and leaves the open field as it was: the records of the
     # common layout skip theirs in _RECORD, the loop drops the others (_role). Only the lines holding a
     # "<" can open or close a field; the lines between two of them share the role that the open field
