@@ -14,7 +14,9 @@ folder run that holds them ends with exit code 123. The huge file repeats the ar
 of the same corpus (TREC markup removed) in random order up to the size asked for. Every run is the real command line in a child process, timed
 with ``time.perf_counter``; peak memory is the command's ``ru_maxrss`` from ``os.wait4`` (the
 largest of the process and its workers), taken in a small launcher process so that this script's own
-memory is not counted; CPU time is user + system of the command and its workers. Needs only the
+memory is not counted; CPU time is user + system of the command and its workers. For reference it
+also times N CPU-bound Python loops side by side against one: the speed-up this machine itself
+allows -j N. Needs only the
 standard library.
 """
 
@@ -109,6 +111,27 @@ def measure(args: list[str]) -> tuple[float, int, int, str, float]:
     return got["seconds"], got["code"], got["rss"], lines[-1] if lines else "", got["cpu"]
 
 
+#: A pure-Python CPU loop: what one process does alone, and what two or more do side by side.
+_SPIN = "x = 0\nfor i in range(30_000_000):\n    x += i & 7"
+
+
+def machine_scaling(jobs: int, rounds: int = 3) -> float:
+    """How much more work ``jobs`` CPU-bound processes get done together than one alone: the ceiling a
+    process pool can reach on this machine (virtual CPUs may share a physical core, or a host)."""
+    import time
+
+    def wall(n: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(n)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - start
+
+    one = min(wall(1) for _ in range(rounds))
+    many = min(wall(jobs) for _ in range(rounds))
+    return jobs * one / many
+
+
 def _tree_bytes(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
@@ -159,6 +182,11 @@ def main() -> None:
         print(
             f"  speed-up -j {opts.jobs} / -j 1: best {rows[0][1] / rows[1][1]:.2f}x, medians {medians[1] / medians[opts.jobs]:.2f}x, "
             f"per run {', '.join(f'{x:.2f}' for x in pairs)}; outputs byte-identical: {same}"
+        )
+        scaling = machine_scaling(opts.jobs)
+        print(
+            f"  this machine: {opts.jobs} CPU-bound Python processes side by side do {scaling:.2f}x the work of one "
+            f"(the ceiling for -j {opts.jobs} / -j 1)"
         )
         shutil.rmtree(folder)
         if opts.huge_mb > 0:
