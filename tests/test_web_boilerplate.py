@@ -141,7 +141,7 @@ def test_a_repeated_line_neither_breaks_nor_counts_in_a_closing_series(lines: li
 def test_a_series_line_repeating_a_line_before_the_closing_part_is_left_out() -> None:
     # A phrase earlier in the text makes boilerplate clean by parts; the copy of the series line
     # stands after the last fixed line, its original before it.
-    fixed = f"{BEFORE} {BEFORE}"  # over 12 words, a sentence end: no rule reaches across it
+    fixed = f"{BEFORE} {AFTER} {BEFORE}"  # over 12 words, a sentence end: no rule reaches across it
     kept = [BEFORE, SERIES[0], fixed, SERIES[1], SERIES[0], SERIES[2]]  # two series lines and a repeat
     assert boilerplate("\n".join(["اقرأ أيضاً:", "عنوان خبر آخر", *kept])) == "\n".join(kept)
 
@@ -153,6 +153,96 @@ def test_a_repeated_long_sentence_does_not_end_the_closing_part() -> None:
     series = ["مذكرات فلان (2): الحلقة الثانية", "مذكرات فلان (3): الحلقة الثالثة", "مذكرات فلان http://x.com/a الرابط"]
     text = "\n".join([lead, series[0], lead, *series[1:]])
     assert boilerplate(text) == lead
+
+
+# A hypothesis find: the source line under the series ("المصدر: وكالات") took the place of the one
+# closing line, so the series under a line of another head went unseen; strict's datelines step then
+# dropped the source line, and a second run found the series and, with nothing above it, wiped the text.
+_FOUND = (
+    "www.:@m @` (2): الحلقة الثانية\nwww.:@m @` (2): الحلقة الثانية\nwww.:@m @` (3): الحلقة الثالثة من المذكرات"
+    " الطويلة جدا والتي تحكي عن أيام الطفولة في القرية\nwww.:@m @` !8X6 m8X6 @@ !8X6 !@@ !@8X6 m8X6 mCu@\n"
+    "مذكرات فلان (2): الحلقة الثانية\nالمصدر: وكالات"
+)
+OTHER = "مذكرات فلان (2): الحلقة الثانية"  # a series line of another head
+# (over 12 words: a furniture line above them does not make them a closing furniture block)
+LONG_SERIES = [f"{line} في القرية" for line in SERIES]
+SOURCE = "المصدر: وكالات"  # a source line: the datelines step's
+
+
+@pytest.mark.parametrize("profile", ["default", "preserve", "search", "strict"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        _FOUND,
+        "\n".join([*SERIES, OTHER, SOURCE]),  # the find, minimal
+        "\n".join([BEFORE, *SERIES, OTHER, SOURCE]),  # under article text
+        "\n".join([BEFORE, *SERIES, "شكرا", SOURCE]),  # two closing lines, one the datelines step's
+        "\n".join([BEFORE, *SERIES, "محمد أحمد علي", SOURCE]),  # a signature and a source
+        "\n".join([BEFORE, SERIES[0], SOURCE, *SERIES[1:], "شكرا"]),  # a source line inside the series
+    ],
+)
+def test_lines_a_later_step_drops_change_nothing_for_the_closing_series(text: str, profile: str) -> None:
+    pipeline = cleaner.resolve(profile)
+    once = pipeline(text)
+    assert pipeline(once) == once
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # The source line is left out (the datelines step's): the line above it closes the series.
+        ([BEFORE, *SERIES, OTHER, SOURCE], [BEFORE, SOURCE]),
+        ([BEFORE, *SERIES, "شكرا", SOURCE], [BEFORE, SOURCE]),
+        ([BEFORE, *SERIES, "محمد أحمد علي", SOURCE], [BEFORE, SOURCE]),
+        # inside the series it goes with it
+        ([BEFORE, SERIES[0], SOURCE, *SERIES[1:]], [BEFORE]),
+        # Nothing of the article above the series: it is the content, not furniture under an article.
+        (SERIES, SERIES),
+        ([*SERIES, OTHER, SOURCE], [*SERIES, OTHER, SOURCE]),
+        ([*SERIES, "شكرا"], [*SERIES, "شكرا"]),
+        (["القاهرة - أ ش أ", *SERIES], ["القاهرة - أ ش أ", *SERIES]),  # a dateline is no article text
+        (["اقرأ أيضاً: عنوان خبر آخر", "", *LONG_SERIES], ["", *LONG_SERIES]),  # nor is furniture
+    ],
+)
+def test_a_closing_series_stands_under_article_text_and_looks_past_apparatus(
+    lines: list[str], expected: list[str]
+) -> None:
+    assert boilerplate("\n".join(lines)) == "\n".join(expected)
+
+
+def test_the_closing_part_of_a_text_cleaned_by_parts_has_article_text_above() -> None:
+    # A phrase earlier in the text makes boilerplate clean by parts; the closing part starts at
+    # the fixed line, which stays: the series under it goes.
+    fixed = f"{BEFORE} {AFTER} {BEFORE}"  # 18 words, a sentence end: a fixed line
+    text = "\n".join(["اقرأ أيضاً:", "عنوان خبر آخر", fixed, *SERIES, SOURCE])
+    assert boilerplate(text) == "\n".join([fixed, SOURCE])
+
+
+def test_a_long_apparatus_line_inside_the_series_does_not_start_the_closing_part() -> None:
+    # An interview's credit is a fixed line (long, a sentence end) that the bylines step drops: the
+    # closing series looks past it, so the closing part starts above it, as cleaning the whole text.
+    from cleaner.normalizers.boilerplate import _rounds
+
+    credit = "مقابلة مع وزير الشؤون الاجتماعية والعمل في الحكومة الجديدة فلان الفلاني أجرتها فلانة الفلانية."
+    fixed = f"{BEFORE} {AFTER} {BEFORE}"  # 18 words, a sentence end: a fixed line
+    text = "\n".join(["اقرأ أيضاً:", "عنوان خبر آخر", fixed, SERIES[0], credit, *SERIES[1:]])
+    assert boilerplate(text) == _rounds(text, ()) == fixed
+
+
+def test_a_schedule_is_no_closing_series() -> None:
+    # Items that share only a time or a number and punctuation ("14:30 :") open a schedule or a
+    # fixtures list, not links to a series (the words of a title open each of those).
+    games = [
+        "14:30 : نادي حمام الأنف – شبيبة القيروان : أمير لوصيف",
+        "14:30 : مستقبل المرسى – مستقبل قابس : نضال باللطيف",
+        "14:30 : الملعب القابسي – النادي البنزرتي : رشدي قزقز",
+    ]
+    bullets = ["- البرتغال * التشيك / الخميس 21 يونيو", "- ألمانيا * اليونان / الجمعة 22 يونيو", "- إسبانيا * فرنسا / السبت 23 يونيو"]
+    for items in (games, bullets):
+        text = "\n".join([BEFORE, *items])
+        assert boilerplate(text) == text
+    listed = [f"- {line}" for line in SERIES]  # a bulleted series: the title's words follow the bullet
+    assert boilerplate("\n".join([BEFORE, *listed])) == BEFORE
 
 
 # The atheris find where duplicate_paragraphs exposed a closing series is a regression test in
@@ -189,13 +279,13 @@ def _article_endings(draw: st.DrawFn) -> str:
         if lines:
             k = draw(st.integers(0, len(lines) - 1))
             lines.insert(draw(st.integers(k + 1, len(lines))), lines[k])
-    if draw(st.booleans()):
-        lines.append(draw(st.sampled_from(["شكرا", "المصدر: وكالات", "انتهى", "http://x.com"])))
+    closers = ["شكرا", "المصدر: وكالات", "انتهى", "http://x.com", "محمد أحمد علي", "القاهرة - 12 مارس 2020"]
+    lines += draw(st.lists(st.sampled_from(closers), max_size=2))  # closing lines, some a later step's
     return draw(st.sampled_from(["\n", "\n\n"])).join(lines)
 
 
 @settings(max_examples=400, deadline=None)
-@given(_article_endings(), st.sampled_from(["default", "strict"]))
+@given(_article_endings(), st.sampled_from(["default", "preserve", "search", "strict"]))
 def test_profiles_are_idempotent_on_article_endings_with_series_and_repeats(text: str, profile: str) -> None:
     pipeline = cleaner.resolve(profile)
     once = pipeline(text)
@@ -362,6 +452,9 @@ _PIECES = [
     "نص الخبر هنا. اقرأ أيضاًالعالمعنوان خبر عن حدث آخر كما أعلنت الوزارة أمس.",
     "للتواصل: 0501234567",
     "جميع الحقوق محفوظة",
+    "المصدر: وكالات",
+    "محمد أحمد علي",
+    "مقابلة مع وزير الشؤون الاجتماعية والعمل في الحكومة الجديدة فلان الفلاني أجرتها فلانة الفلانية.",
     "  ",
     "",
 ]

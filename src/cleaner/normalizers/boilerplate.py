@@ -700,8 +700,12 @@ def _classify(
         else:
             pending = 0
     # A series list closing the article ("مذكرات فلان (2): …", "مذكرات فلان (3): …"): three or more
-    # short lines at the very end that open with the same words link to other episodes.
+    # short lines at the very end that open with the same words link to other episodes. It closes
+    # an article: article text that stays stands above it (a text made only of such lines, or of
+    # such lines under furniture and apparatus, is the content itself, and is left alone).
     run = _closing_series(lines, filled, before) if before is not None else []
+    if run and not _text_above(lines, filled, out, min(run), before):
+        run = []
     for j in run:
         out[j] = True
     # A furniture line followed only by short lines (contacts, SMS codes, names) to the end of the
@@ -736,20 +740,28 @@ def _closing_series(lines: list[str], filled: list[int], before: str | Callable[
 
     One short line after the series may close the article (it is kept as it is); the series is
     found with or without it, so the steps stay idempotent.
-    A line repeating an earlier line of the text (``before`` it, or in ``lines``; see
-    :func:`_repeats`) as ``duplicate_paragraphs`` compares them is left out: it neither counts in
-    the series nor breaks it, and goes with it when it stands inside it. Whether the repeats are
-    there (before ``duplicate_paragraphs``) or gone (on a second run), the same series is found.
+    The series is looked for in the lines as the later steps leave them, so that a second run
+    finds what the first found. A line repeating an earlier line of the text (``before`` it, or in
+    ``lines``; see :func:`_repeats`) as ``duplicate_paragraphs`` compares them, and a line that the
+    steps of the article's apparatus may drop on their own (:func:`_apparatus`: a source or
+    dateline, a byline, a caption, a bare name), are left out: they neither count in the series
+    nor break it, nor take the place of the one closing line, and go with the series when they
+    stand inside it. Whether they are there (``default``, or before those steps) or gone
+    (``strict``, on a second run), the same series is found.
     """
     if not _three_series_lines(lines[i] for i in reversed(filled)):
-        return []  # (leaving repeats out only makes fewer)
+        return []  # (leaving lines out only makes fewer)
     repeats: set[int] | None = None
-    backwards: list[int] = []  # the lines from the end, repeats left out, up to the second breaking line
+    apparatus: list[int] = []
+    backwards: list[int] = []  # the lines from the end, the above left out, up to the second breaking line
     breaking = 0
     for i in reversed(filled):
         if repeats is None:
             repeats = _repeats(lines, before() if callable(before) else before)
         if i in repeats:
+            continue
+        if _apparatus(lines[i]):
+            apparatus.append(i)
             continue
         backwards.append(i)
         if not _series_line(lines[i]):
@@ -767,8 +779,9 @@ def _closing_series(lines: list[str], filled: list[int], before: str | Callable[
                 break
             if run:
                 ref, mine = head(run[-1]), head(i)
-                if mine[0] != ref[0] or len(set(mine) & set(ref)) < 2:
-                    break
+                common = set(mine) & set(ref)
+                if mine[0] != ref[0] or len(common) < 2 or not any(map(_LETTER.search, common)):
+                    break  # (items share the words of a title: a time or number alone opens a schedule)
             run.append(i)
         distinct = len({" ".join(lines[i].split()) for i in run}) == len(run)  # episodes differ
         return run if len(run) >= 3 and distinct else []
@@ -776,10 +789,35 @@ def _closing_series(lines: list[str], filled: list[int], before: str | Callable[
     found = series(backwards)
     if not found and len(backwards) > 3 and _words(lines[backwards[0]]) <= 12:
         found = series(backwards[1:])
-    if found and repeats:
+    if found and (repeats or apparatus):
         first, last = found[-1], found[0]
-        found += [i for i in repeats if first < i < last]
+        found += [i for i in (*repeats, *apparatus) if first < i < last]
     return found
+
+
+def _apparatus(line: str) -> bool:
+    """A line the steps of the article's apparatus (``bylines``, ``captions``, ``datelines``) may
+    drop wherever it stands: one they label on its own (``المصدر: وكالات``, ``كتب - فلان``,
+    ``صورة أرشيفية``), or a bare name (a signature; ``bylines`` drops one by where it stands)."""
+    from .structure import _local_label, _name_only
+
+    return _local_label(line) is not None or _name_only(line)
+
+
+def _text_above(
+    lines: list[str], filled: list[int], out: list[bool], first: int, before: str | Callable[[], str]
+) -> bool:
+    """Whether article text that stays stands above ``lines[first]``: a line that no rule drops
+    (``out``) and that is no apparatus (:func:`_apparatus`: the strict profile drops it, then a
+    second run would find nothing above), or any text ``before`` ``lines`` (the closing part of a
+    text cleaned by parts starts at a fixed line, or just after one: article text that stays)."""
+    for i in filled:
+        if i >= first:
+            break
+        if not out[i] and not _apparatus(lines[i]):
+            return True
+    text = before() if callable(before) else before
+    return bool(text) and not text.isspace()
 
 
 def _three_series_lines(lines: Iterable[str]) -> bool:
@@ -1165,7 +1203,7 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
     is cut into parts: from a line holding a candidate to the next fixed line, and the *closing
     part* from the last fixed line to the end; each is cleaned on its own (every round of
     :func:`_rounds`), and the lines between parts stay as they are. The closing part starts at a
-    fixed line that repeats no earlier line: the closing series looks past a repeat.
+    fixed line that repeats no earlier line and is no apparatus: the closing series looks past those.
     """
     hits = trigger.positions(text)
     n = len(text)
@@ -1227,14 +1265,15 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
     window = _RepeatWindow(text)
 
     def boundary(start: int, end: int) -> bool:
-        # A fixed line that repeats an earlier line does not stop the closing series (it is left
-        # out of it, see _closing_series): the closing part starts at a fixed line that does not.
-        # (Without three lines that may be series items in the text, no series is found anyway.)
+        # A fixed line that repeats an earlier line, or that is apparatus (an interview's credit), does
+        # not stop the closing series (it is left out of it, see _closing_series): the closing part
+        # starts at a fixed line that is neither. (Without three lines that may be series items in
+        # the text, no series is found anyway.)
         if not fixed(start, end):
             return False
         if not may_series:
             may_series.append(_three_series_lines(_lines_backwards(text, n)))
-        return not may_series[0] or not window.repeats(start, end)
+        return not may_series[0] or not (window.repeats(start, end) or _apparatus(text[start:end]))
 
     # The closing part: from the last fixed line on.
     close = 0
