@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner.normalizers.headings import heading_decisions, headings
@@ -355,3 +356,77 @@ FOUND_BY_FUZZING = [
 def test_inputs_found_by_fuzzing_are_idempotent(profile: str, text: str) -> None:
     once = cleaner.clean(text, profile=profile)
     assert cleaner.clean(once, profile=profile) == once
+
+
+# --- the steps' fast path (only the lines that can earn a label are classified) ------------------
+# The steps must remove exactly what classify_lines and prefix_lines decide for every line.
+
+
+def _reference(step: str, text: str) -> str:
+    """The step as classify_lines defines it: every line classified."""
+    from cleaner.normalizers.structure import _lf, prefix_lines
+
+    if step == "bylines":
+        lines = text.split("\n")
+        kept = [(line, got) for line, got in zip(lines, classify_lines(lines), strict=True) if got != "byline"]
+        cut = prefix_lines([line for line, _ in kept], [got for _, got in kept])
+        return "\n".join(line[cut[i] :] if i in cut else line for i, (line, _) in enumerate(kept))
+    lines = _lf(text).split("\n")
+    label = {"captions": "caption", "datelines": "dateline"}[step]
+    return "\n".join(line for line, got in zip(lines, classify_lines(lines), strict=True) if got != label)
+
+
+_STEPS = {"bylines": bylines, "captions": captions, "datelines": datelines}
+LONG_NAME = "عبدالرحمنالفلانيالعلاني"  # a long word: a line of few words past 120 characters
+
+FAST_PATH_CASES = [
+    f"{TITLE}\nكتب - فلان الفلاني:\nالقاهرة - أ ش أ\n{PARA}\nصورة أرشيفية",  # the last line goes
+    "القاهرة - أ ش أ",  # the only line
+    "القاهرة - أ ش أ\n\n",  # blank lines after it stay
+    f"\n\n{TITLE}\n\nفلان الفلاني\n\n{PARA}\n{PARA2}\n\nفلان الفلاني",  # blank lines around bare names
+    f"{TITLE}\r\nالقاهرة - أ ش أ\r\n{PARA}\r\nصورة أرشيفية\r",  # CRLF and a lone CR
+    f"{TITLE}\nالرياض   {' ' * 130}\n{PARA}",  # a dateline with trailing spaces past 120 characters
+    f"{PARA}\n{' '.join([LONG_NAME] * 6)} صورة أرشيفية\n{PARA2}",  # a caption phrase in a long line of few words
+    f"{PARA}\n{' '.join([LONG_NAME] * 6)} (أرشيفية) {LONG_NAME}\n{PARA2}",
+    f"{PARA}\nكتب: {' '.join([LONG_NAME] * 6)}\n{PARA2}",  # a byline word opening a long line
+    f"{PARA}\n  {'a' * 60}@{'b' * 60}.com  \n{PARA2}",  # a long e-mail alone
+    f"{PARA}\n{PARA} {PARA2} [تصوير فلان الفلاني]  \n{PARA2}",  # a credit in brackets at the end
+    f"{TITLE}\n{PARA}\nمقابلة مع وزير الشؤون الاجتماعية اللبناني، في حكومة تصريف الأعمال، فلان الفلاني أجرتها فلانة الفلانية.\n{PARA2}",
+    f"{TITLE}\nإعداد – فلانة الفلانية: {PARA}\n{PARA2}",  # a byline glued to the first paragraph
+    f"كتب - فلان:\n{TITLE}\nفلان الفلاني – الجزيرة {PARA}\n{PARA2}",
+    "\n".join([TITLE, PARA, "الليلة اسعدتونا", "بالنصر الكبير", "بى الفن والرجالة", "الليلة اتحفتونا", "فلان بن فلان الفلاني", "", "السعودية / جدة", PARA2]),
+    "\n".join([TITLE, PARA, PARA2, PARA, "فلان بن فلان الفلاني", "جدة", "علان بن علان العلاني", "الرياض", PARA2]),
+    "\n".join([TITLE, "ثقافة اليوم:", PARA, "مكّة المكرّمة", "الإسكندريّة – «الأهرام»", "براقش نت", "10:47 ص"]),
+    "\n".join([TITLE, PARA, "أنقرة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس", "ALEXANDRIA", PARA2, "فلان الفلاني"]),
+]
+
+
+@pytest.mark.parametrize("text", FAST_PATH_CASES)
+@pytest.mark.parametrize("step", sorted(_STEPS))
+def test_the_steps_remove_what_classify_lines_decides(step: str, text: str) -> None:
+    assert _STEPS[step](text) == _reference(step, text)
+
+
+_STRUCTURE_LINES = [
+    TITLE, PARA, PARA2, LONG, "", " ", "\t", "فلان الفلاني", "فلان بن فلان الفلاني", "راشد مفتاح السليطي:",
+    "كتب - فلان الفلاني:", "بقلم: فلان", "للشاعر فلان", "author@example.com", "بغداد/ فلان الفلاني",
+    "القاهرة - أ ش أ", "الجزيرة - الرياض :", "جدة", "السعودية / جدة", "26 مارس 2020", "17/04/2012",
+    "(تصوير فلان الفلاني)", "صورة أرشيفية", "الصورة: الوزير خلال زيارته", "اضغط على الصورة لمشاهدة الحجم الكامل",
+    "مقابلة مع الوزير فلان أجرتها فلانة الفلانية.", "إعداد – فلانة الفلانية: " + PARA, "الفائزون :", "دعم مستمر",
+    "?فلان الفلاني:", " ".join([LONG_NAME] * 5) + " صورة تعبيرية", "«الشرق الأوسط»", "براقش نت", "مكّة", "دبـي",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_STRUCTURE_LINES), max_size=14), st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_the_steps_match_classify_lines_on_generated_articles(lines: list[str], sep: str) -> None:
+    text = sep.join(lines)
+    for step, func in _STEPS.items():
+        assert func(text) == _reference(step, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_the_steps_match_classify_lines_on_any_text(text: str) -> None:
+    for step, func in _STEPS.items():
+        assert func(text) == _reference(step, text)

@@ -419,13 +419,294 @@ def _lf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+# --- The steps' fast path: only the lines that can earn a label are classified ----------------------
+# classify_lines labels every line; the steps find the few lines that can earn a label of their own
+# with a few compiled scans over the whole text and run the rules on those only (the same decisions:
+# _local_label is pure, and the lines no scan finds are lines it labels None). _local_label gives a
+# label only to a line of at most 400 characters and 30 words, and then only:
+# - dateline_kind (a dateline, or a name beside a place): at most 12 words and 120 characters once
+#   stripped (_SHORT_LINE);
+# - an interview's credit, byline_start (at most 9 words) or _CAPTION_START: a known word after
+#   non-word characters at the line's start (_BYLINE_LINE, _CAPTION_OPENING), or an e-mail ("@");
+# - _CAPTION_PAREN: a line ending with ")" or "]" (then spaces); _CAPTION_ANY: a line holding one of
+#   its phrases (_CAPTION_PHRASE, or "(أرشيفية)" and its kind, found at its ")").
+# A line is found by the scans at the "\n" before it: the first line is always classified. The
+# captions and datelines steps need the lines labelled ``caption`` or ``dateline`` only (the context
+# rules of classify_lines only ever add bylines); bylines needs the bylines and the datelines (for a
+# signature above one), and classifies the few lines at the head and the end of the text itself.
+_SHORT_LINE = re.compile(
+    r"\n[^\S\n]{0,400}+(?=[^\n]{1,120}+[^\S\n]{0,400}+(?:\n|\Z))(?:\S{1,120}+[^\S\n]{0,400}+){1,12}+(?=\n|\Z)"
+)
+_BYLINE_WORDS = "كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تحرير|متابعة|حوار|ترجمة|إشراف|اشراف|تقديم|رصد|لل|مقابلة|المقابلة|الحوار|لقاء|اللقاء"
+_BYLINE_LINE = re.compile(r"\n(?:" + _SHORT_LINE.pattern[2:] + r"|([^\w\n]{0,400}+(?:" + _BYLINE_WORDS + ")))")
+_CAPTION_OPENING = re.compile(r"\n[^\w\n]{0,400}+(?:تصوير|عدسة|الصورة|صورة|Photo|Image|Credit)")
+_CAPTION_PHRASE = re.compile(
+    r"صو(?:رة\s{1,3}(?:أرشيفية|ارشيفية|تعبيرية|توضيحية)|ير\s{0,3}[:：\-–—]|ر تنتمي"
+    r"|رة(?:(?<=عل[ىي]\sالصورة)|(?<=عل[ىي]\s\sالصورة)|(?<=عل[ىي]\s\s\sالصورة)))"
+)
+_CAPTION_CLOSE = re.compile(r"\)(?:(?<=\((?:أرشيفية|ارشيفية|تعبيرية|توضيحية)\))|[^\S\n]{0,400}+(?=\n|\Z))")
+_BRACKET_END = re.compile(r"\][^\S\n]{0,400}+(?=\n|\Z)")
+
+
+def _line_at(text: str, start: int) -> tuple[str, int]:
+    """The line starting at ``start`` and the start of the next one (``len(text) + 1`` after the last)."""
+    end = text.find("\n", start)
+    if end < 0:
+        return text[start:], len(text) + 1
+    return text[start:end], end + 1
+
+
+def _label_at(text: str, start: int) -> str | None:
+    """The label the line starting at ``start`` earns on its own (None for a blank line)."""
+    line = _line_at(text, start)[0]
+    return _local_label(line) if line.strip() else None
+
+
+# A line _SHORT_LINE finds earns a label only when it holds one of _FLAGS (an e-mail, a bracket, a
+# quotation mark, a digit, a mark, part of a _CAPTION_ANY phrase), opens with a known word, or holds
+# a word of a place or agency (or a site's suffix) as one of its pieces (_SPLITTER): dateline_kind
+# needs a date (digits), a quoted paper, or a part that folds to a name of the gazetteer. The words
+# are matched as written: _written_names lists every way of writing each (no marks: a line with
+# marks is always classified). And without a digit or a quotation mark, a part of more words than
+# any name of the gazetteer, a person's name (4) or a site (3) is "other": no dateline either.
+_FLAGS = re.compile(r"[@(\[«0-9٠-٩\u064b-\u065f\u0670]|صو")
+_OPENING = re.compile(r"[^\w]{0,400}+(?:" + _BYLINE_WORDS + "|تصوير|عدسة|الصورة|صورة|Photo|Image|Credit)")
+_SPLITTER = re.compile("[\\s" + re.escape("".join(sorted(set(_TRIM + "-–—ـ/|:،,")))) + "]+")
+
+
+@functools.cache
+def _longest_name() -> int:
+    """Words in the longest part that can be no "other" without a digit or a quotation mark."""
+    places, agencies = _gazetteer()
+    return max(4, *(len(name.split()) for name in (*places, *agencies)))
+
+
+@functools.cache
+def _written_names() -> frozenset[str]:
+    """Every spelling (no marks) of every piece of a gazetteer name or a site's suffix, folded."""
+    places, agencies = _gazetteer()
+    pieces = {p for name in (*places, *agencies, *_SITE_SUFFIX) for p in _SPLITTER.split(name) if p}
+    wanted = {c for p in pieces for c in p}
+    spellings: dict[str, set[str]] = {c: set() for c in wanted}
+    for code in range(0x10000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or _MARKS.match(char):
+            continue
+        folded = char.translate(_FOLD_TABLE).lower()
+        if folded in spellings:
+            spellings[folded].add(char)
+    out: set[str] = set()
+    for piece in pieces:
+        out.update(map("".join, itertools.product(*(sorted(spellings[c]) for c in piece))))
+    return frozenset(out)
+
+
+# Five words in a row, no separator, quotation mark or other character _TRIM strips between or in
+# them: a part of at least five words (quick to find; the exact count is taken below).
+_FIVE_WORDS = re.compile(
+    r"(?<!\S)(?:[^\s" + re.escape("".join(sorted(set(_TRIM + "-–—ـ/|:،,")))) + r"]{1,120}+[^\S\n]{1,120}+){4}"
+    r"[^\s" + re.escape("".join(sorted(set(_TRIM + "-–—ـ/|:،,")))) + "]"
+)
+
+
+def _may_label(line: str) -> bool:
+    """False for a line _SHORT_LINE found that earns no label (see above); True: classify it."""
+    if _FLAGS.search(line) or _OPENING.match(line):
+        return True
+    if _longest_name() < 5 and _FIVE_WORDS.search(line):
+        return False
+    if _written_names().isdisjoint(_SPLITTER.split(line)):
+        return False
+    # No digit, quotation mark or mark: a longer part is no place, agency, date, name or word
+    # ("other"), and dateline_kind gives None.
+    cores = map(str.strip, _SEPARATORS.split(line.strip()), itertools.repeat(_TRIM))
+    return max(map(len, map(str.split, cores))) <= _longest_name()
+
+
+def _starts_of(text: str, positions: list[int]) -> set[int]:
+    """The starts of the lines holding ``positions``: each line looked at once (a very long line
+    holding many of them costs one search back to its start, not one each)."""
+    starts = set()
+    end = -1
+    for pos in sorted(positions):
+        if pos < end:
+            continue  # on the line just found
+        starts.add(text.rfind("\n", 0, pos) + 1)
+        end = text.find("\n", pos)
+        if end < 0:
+            break
+    return starts
+
+
+def _found_labels(text: str, label: str) -> dict[int, str]:
+    """The lines of ``text`` (by their start) whose own label may be ``label`` (bylines: also the
+    datelines), with their label when they have one."""
+    starts = {0}
+    found = {}
+    if label == CAPTION:
+        starts.update(m.start() + 1 for m in _CAPTION_OPENING.finditer(text))
+        ends = [m.start() for m in _CAPTION_PHRASE.finditer(text)]
+        ends += [m.start() for m in _CAPTION_CLOSE.finditer(text)]
+        if "]" in text:
+            ends += [m.start() for m in _BRACKET_END.finditer(text)]
+        starts.update(_starts_of(text, ends))
+    else:
+        for m in (_BYLINE_LINE if label == BYLINE else _SHORT_LINE).finditer(text):
+            if m.lastindex:  # a known word opens the line
+                starts.add(m.start() + 1)
+            else:
+                line = text[m.start() + 1 : m.end()]
+                if _may_label(line):
+                    got = _local_label(line)
+                    if got is not None:
+                        found[m.start() + 1] = got
+        if label == BYLINE and "@" in text:
+            ats = []
+            pos = text.find("@")
+            while pos >= 0:
+                ats.append(pos)
+                end = text.find("\n", pos)  # the next "@" of the line adds nothing
+                pos = text.find("@", end) if end >= 0 else -1
+            starts.update(_starts_of(text, ats))
+    for start in starts:
+        got = _label_at(text, start)
+        if got is not None:
+            found[start] = got
+    return found
+
+
+def _rebuild(text: str, drop: list[int], cut: dict[int, int] | None = None) -> str:
+    """``text`` without the lines starting at ``drop`` and with the first ``cut[start]`` characters
+    of the lines at ``cut`` removed: what joining the kept lines with "\\n" gives."""
+    pieces = []
+    pos = 0
+    last_dropped = False
+    dropped = set(drop)
+    for start in sorted(dropped.union(cut or ())):
+        nxt = _line_at(text, start)[1]
+        if start > pos:
+            pieces.append(text[pos:start])  # the kept lines before, each with its "\n"
+        last_dropped = start in dropped
+        if not last_dropped:
+            pieces.append(text[start + cut[start] : nxt])  # type: ignore[index]
+        pos = nxt
+    if pos <= len(text):
+        pieces.append(text[pos:])
+        last_dropped = False
+    if last_dropped and pieces:  # the last kept line ends with the "\n" of a dropped line's
+        pieces[-1] = pieces[-1][:-1]
+    return "".join(pieces)
+
+
+def _filled_before(text: str, start: int) -> int:
+    """The start of the nearest non-blank line before the line at ``start`` (-1: none)."""
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if text[prev : start - 1].strip():
+            return prev
+        start = prev
+    return -1
+
+
+def _filled_after(text: str, start: int) -> int:
+    """The start of the nearest non-blank line after the line at ``start`` (-1: none)."""
+    start = _line_at(text, start)[1]
+    while start <= len(text):
+        line, nxt = _line_at(text, start)
+        if line.strip():
+            return start
+        start = nxt
+    return -1
+
+
+def _byline_starts(text: str) -> list[int]:
+    """The lines classify_lines labels ``byline`` in ``text``, by their start (see there)."""
+    found = _found_labels(text, BYLINE)
+    labels: dict[int, str | None] = dict(found)
+    line = functools.partial(_line_at, text)
+
+    def text_of(start: int) -> str:
+        return line(start)[0]
+
+    # The first four and the last two lines with no label of their own ("rest" in classify_lines).
+    head: list[int] = []
+    start = 0
+    while len(head) < 4 and start <= len(text):
+        got, nxt = line(start)
+        if got.strip() and _local_label(got) is None:
+            head.append(start)
+        start = nxt
+    tail: list[int] = []
+    start = text.rfind("\n") + 1
+    while True:
+        got = text_of(start)
+        if got.strip() and _local_label(got) is None:
+            tail.append(start)
+            if len(tail) == 2:
+                break
+        if start == 0:
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+    tail.reverse()
+    if len(head) >= 3:
+        count = len(head)  # len(rest) when below 4, else "4 or more"
+        first, last = head[1], tail[-1]
+        if _name_only(text_of(first)) and _is_prose(text_of(head[2])):
+            labels[first] = BYLINE
+        for k in (1, 2):
+            if k + 1 < count and labels.get(head[k]) is None and all(
+                len(text_of(head[j]).split(None, _HEAD_WORDS)) <= _HEAD_WORDS for j in range(k)
+            ):
+                got = text_of(head[k]).strip().lstrip("?").strip()
+                if (
+                    got.endswith((":", "："))
+                    and _name_only(got)
+                    and not (k == 2 and _name_only(text_of(head[1])))
+                    and not _name_only(text_of(head[k + 1]))
+                ):
+                    labels[head[k]] = BYLINE
+        # A signature over a dateline (its rank among rest at least 4: after head[3]).
+        for j in sorted(s for s, got in found.items() if got == DATELINE):
+            i = _filled_before(text, j)
+            if i < 0 or len(head) < 4 or i <= head[3] or labels.get(i) is not None:
+                continue
+            if _local_label(text_of(i)) is not None:
+                continue
+            before = _filled_before(text, i)
+            if before < 0:
+                continue
+            if i == tail[0] and _name_only(text_of(tail[-1])):
+                continue
+            after = _filled_after(text, j)
+            li = text_of(i)
+            if (
+                found.get(before) != DATELINE
+                and _name_only(li)
+                and len(li.split()) >= 3
+                and not _DIGITS.search(text_of(j))
+                and not li.strip().endswith((":", "："))
+                and not _name_only(text_of(before))
+                and not (after >= 0 and _name_only(text_of(after)))
+            ):
+                labels[i] = BYLINE
+        closing = text_of(last).strip()
+        if (
+            _name_only(closing)
+            and not closing.endswith((":", "："))
+            and _ARABIC_NAME.fullmatch(closing)
+            and not _name_only(text_of(tail[0]))
+            and labels.get(last) is None
+        ):
+            labels[last] = BYLINE
+    return sorted(s for s, got in labels.items() if got == BYLINE)
+
+
 def _drop(text: str, label: str) -> str:
+    """``text`` without its lines labelled ``label`` (``caption`` or ``dateline``: the labels a line
+    earns on its own, which the context rules of classify_lines never change)."""
     text = _lf(text)
-    lines = text.split("\n")
-    labels = classify_lines(lines)
-    if label not in labels:
-        return text
-    return "\n".join(line for line, got in zip(lines, labels, strict=True) if got != label)
+    drop = [start for start, got in _found_labels(text, label).items() if got == label]
+    return _rebuild(text, drop) if drop else text
 
 
 @normalizer("bylines", lossy=True)
@@ -439,13 +720,21 @@ def bylines(text: str) -> str:
     >>> bylines("كتب - ممدوح فهمي:\\nنص الخبر.")
     'نص الخبر.'
     """
-    lines = text.split("\n")
-    labels = classify_lines(lines)
-    kept = [(line, got) for line, got in zip(lines, labels, strict=True) if got != BYLINE]
-    cut = prefix_lines([line for line, _ in kept], [got for _, got in kept])
-    if not cut and len(kept) == len(lines):
+    drop = _byline_starts(text)
+    # prefix_lines on the kept lines: it looks at the first three non-blank ones only.
+    dropped = set(drop)
+    head: list[int] = []
+    start = 0
+    while len(head) < 3 and start <= len(text):
+        line, nxt = _line_at(text, start)
+        if start not in dropped and line.strip():
+            head.append(start)
+        start = nxt
+    lines = [_line_at(text, start)[0] for start in head]
+    cut = {head[i]: end for i, end in prefix_lines(lines, [_local_label(line) for line in lines]).items()}
+    if not cut and not drop:
         return text
-    return "\n".join(line[cut[i] :] if i in cut else line for i, (line, _) in enumerate(kept))
+    return _rebuild(text, drop, cut)
 
 
 @normalizer("captions", lossy=True)
