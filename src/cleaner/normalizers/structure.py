@@ -246,7 +246,7 @@ def classify_lines(lines: list[str]) -> list[str | None]:
     # or as the last line after text. Removing it exposes prose only, so the steps stay idempotent.
     rest = [i for i, line in enumerate(lines) if line.strip() and labels[i] is None]
     if len(rest) >= 3:
-        first, last = rest[1], rest[-1]
+        first = rest[1]
         if _name_only(lines[first]) and _is_prose(lines[rest[2]]):
             labels[first] = BYLINE
         # A name and a colon at the head of the article, under the title or its subtitle (no
@@ -290,16 +290,17 @@ def classify_lines(lines: list[str]) -> list[str | None]:
             ):
                 labels[i] = BYLINE
         # The last line: an Arabic name, no colon, after a line that is no name (two names in a row
-        # are a list or verse, not a signature).
-        closing = lines[last].strip()
+        # are a list or verse, not a signature). Seen past the lines labelled above (a signature), as
+        # the next run sees the text: it must find no new last name (the steps stay idempotent).
+        kept = [i for i in rest if labels[i] is None]
+        closing = lines[kept[-1]].strip() if len(kept) >= 2 else ""
         if (
             _name_only(closing)
             and not closing.endswith((":", "："))
             and _ARABIC_NAME.fullmatch(closing)
-            and not _name_only(lines[rest[-2]])
-            and labels[last] is None
+            and not _name_only(lines[kept[-2]])
         ):
-            labels[last] = BYLINE
+            labels[kept[-1]] = BYLINE
     return labels
 
 
@@ -650,7 +651,7 @@ def _byline_starts(text: str) -> list[int]:
     tail.reverse()
     if len(head) >= 3:
         count = len(head)  # len(rest) when below 4, else "4 or more"
-        first, last = head[1], tail[-1]
+        first = head[1]
         if _name_only(text_of(first)) and _is_prose(text_of(head[2])):
             labels[first] = BYLINE
         for k in (1, 2):
@@ -689,15 +690,26 @@ def _byline_starts(text: str) -> list[int]:
                 and not (after >= 0 and _name_only(text_of(after)))
             ):
                 labels[i] = BYLINE
-        closing = text_of(last).strip()
+        # The last two lines with no label now (past a signature), as classify_lines' "kept".
+        kept: list[int] = []
+        start = text.rfind("\n") + 1
+        while True:
+            got = text_of(start)
+            if got.strip() and labels.get(start) is None and _local_label(got) is None:
+                kept.append(start)
+                if len(kept) == 2:
+                    break
+            if start == 0:
+                break
+            start = text.rfind("\n", 0, start - 1) + 1
+        closing = text_of(kept[0]).strip() if len(kept) == 2 else ""
         if (
             _name_only(closing)
             and not closing.endswith((":", "："))
             and _ARABIC_NAME.fullmatch(closing)
-            and not _name_only(text_of(tail[0]))
-            and labels.get(last) is None
+            and not _name_only(text_of(kept[1]))
         ):
-            labels[last] = BYLINE
+            labels[kept[0]] = BYLINE
     return sorted(s for s, got in labels.items() if got == BYLINE)
 
 
