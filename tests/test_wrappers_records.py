@@ -97,3 +97,15 @@ def test_real_trec_records_stream(shared) -> None:  # noqa: ANN001
         pipeline = resolve(profile)
         blocks = [text[i : i + 4096] for i in range(0, len(text), 4096)]
         assert "".join(clean_blocks(pipeline, blocks, target=1 << 14)) == pipeline(text), profile
+
+
+@pytest.mark.parametrize("profile", ["default", "strict", "search"])
+def test_plain_text_still_streams_in_bounded_pieces(profile: str) -> None:
+    # wrappers' stage may cut a text with no record after any line: memory stays bounded
+    line = "قال المتحدث الرسمي إن الاجتماع ناقش عددا من الملفات المهمة في المنطقة، وأكد ضرورة التعاون.\n\n"
+    text = "".join(line.replace("الاجتماع", f"الاجتماع {i}") for i in range(20_000))
+    pipeline = resolve(profile)
+    pieces = list(clean_blocks(pipeline, [text[i : i + 4096] for i in range(0, len(text), 4096)], target=1 << 16))
+    assert len(pieces) > 10
+    assert max(len(p) for p in pieces) < 1 << 19
+    assert "".join(pieces) == pipeline(text)

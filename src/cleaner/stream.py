@@ -533,9 +533,19 @@ def _guard(pieces: Pieces, trips: Callable[[str], bool], target: int) -> Pieces:
         yield piece
 
 
-def _before_record(buf: str) -> int:
-    """A cut finder for ``wrappers``: before the last line that opens a ``<DOC>`` record."""
-    return buf.rfind("\n<DOC>") + 1 or -1
+def _record_cuts() -> Callable[[str], int]:
+    """A cut finder for ``wrappers``: after any line until a ``<DOC>`` shows, then only before a line
+    that opens a ``<DOC>`` record (a record is never cut). It sees the text in order, so it knows."""
+    seen = False
+
+    def find(buf: str) -> int:
+        nonlocal seen
+        seen = seen or "<DOC>" in buf
+        if seen:
+            return buf.rfind("\n<DOC>") + 1 or -1
+        return _last_newline(buf)
+
+    return find
 
 
 def _records(pieces: Pieces, name: str, extra: dict, counts: dict[str, int] | None, target: int) -> Pieces:
@@ -551,7 +561,7 @@ def _records(pieces: Pieces, name: str, extra: dict, counts: dict[str, int] | No
     records = passed = emitted = False
     held: list[str] = []
     held_size = 0
-    for piece in _rechunk(pieces, _before_record, target):
+    for piece in _rechunk(pieces, _record_cuts(), target):
         if not records:
             if "<DOC>" not in piece and "<DOCNO>" not in piece:
                 held.append(piece)
