@@ -443,3 +443,24 @@ def test_a_closing_name_is_seen_past_a_signature_removed_in_the_same_run() -> No
     once = strict(text)
     assert strict(once) == once
     assert "محمد" not in once and "كتب" not in once
+
+
+@pytest.mark.parametrize(
+    ("line", "candidate"),
+    [
+        # A verse's two halves, parted by a wide gap of any white space or by "..", "…": never a
+        # heading (the gap is searched for only when the line differs from its single-spaced core).
+        ("ليل طويل\t\t\t\tونجم بعيد", False),
+        ("ليل طويل\u00a0\u00a0\u00a0\u00a0ونجم بعيد", False),
+        ("■ ليل طويل    ونجم بعيد", False),
+        ("ليل طويل .. ونجم بعيد", False),
+        ("ليل طويل … ونجم بعيد", False),
+        ("ليل طويل ونجم بعيد", True),
+        ("  ليل طويل ونجم بعيد  ", True),
+        ("■ ليل طويل ونجم بعيد", True),
+    ],
+)
+def test_a_verse_break_in_any_white_space_is_no_candidate(line: str, candidate: bool) -> None:
+    from cleaner.normalizers.headings import _core, _is_candidate
+
+    assert _is_candidate(line, _core(line), 10) is candidate

@@ -29,6 +29,7 @@ _SPEECH = re.compile(
 )
 # The last word of a line that introduces what someone says or asks ("في البداية سألناه").
 _INTRODUCES = re.compile(r"(?:[وف]?(?:سأل|سال)(?:ناه|ناها|نا|ته|تها|ت|وه|وها)?|قائلا|قائلاً|متسائلا|متسائلاً)$")
+_INTRODUCES_TAIL = 16  # more than any match of _INTRODUCES spans (8): the end of a line is enough
 # The marks of full vocalisation: a line carrying several is verse or scripture, not a heading.
 _MARKS = re.compile("[\u064b-\u0652]")
 _VOWELS = re.compile("[\u064b-\u0650\u0652]")  # the marks but shadda, which headlines keep
@@ -207,9 +208,13 @@ def _is_candidate(line: str, core: str, max_words: int, count: int | None = None
         if len(_VOWELS.findall(core)) > _MAX_MARKS:
             return False  # a line of verse, fully vocalised
         plain = _MARKS.sub("", core)
-    if _VERSE_BREAK.search(line) or _LINK.search(core):
+    # (_VERSE_BREAK needs ".." or "…", or a gap of four spaces between two words, which a line
+    # equal to its single-spaced core once stripped cannot have: no search then.)
+    if (
+        ".." in line or "…" in line or (line != core and line.strip() != core)
+    ) and _VERSE_BREAK.search(line) or _LINK.search(core):
         return False  # a verse's two halves, a quotation cut short, a link
-    if _CLAUSE.match(plain) or _reporting(plain) or _INTRODUCES.search(plain) or (":" in plain and _SPEECH.match(plain)):
+    if _CLAUSE.match(plain) or _reporting(plain) or _INTRODUCES.search(plain[-_INTRODUCES_TAIL:]) or (":" in plain and _SPEECH.match(plain)):
         return False  # the rest of a sentence, or what introduces or reports speech ("قلت: وما ذاك؟")
     if _ends_with(core, _QUESTION_MARKS) and not _TURN.match(line) and _HAS_LETTER.search(core):
         return not _ends_with(core[:-1].rstrip(), _STOPS)
