@@ -15,6 +15,7 @@ from cleaner.runner import FileTask, RunOptions, clean_file
 from cleaner.stream import LINE_LOCAL, StreamFallback, clean_blocks, stream_plan
 
 from strategies import FRAGMENTS
+from streaming import split_at, streamed
 
 _WORDS = "الرئيس أعلن المركز عن جوائز الدورة الجديدة للمبدعين العرب في القاهرة مساء إلى على".split()
 _PROSE_END = [".", "؟", "!", ""]
@@ -46,24 +47,12 @@ documents = st.lists(_LINES, max_size=40).flatmap(
 )
 
 
-def _split(text: str, cuts: list[int]) -> list[str]:
-    points = sorted({c % (len(text) + 1) for c in cuts})
-    return [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
-
-
-def _streamed(pipeline: Pipeline, blocks: list[str], target: int) -> str | None:
-    try:
-        return "".join(clean_blocks(pipeline, blocks, target=target))
-    except StreamFallback:
-        return None
-
-
 @pytest.mark.parametrize("profile", list(PROFILES))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=documents, cuts=st.lists(st.integers(min_value=0), max_size=12), target=st.sampled_from([1, 16, 200]))
 def test_streamed_equals_whole_for_every_profile(profile: str, text: str, cuts: list[int], target: int) -> None:
     pipeline = resolve(profile)
-    out = _streamed(pipeline, _split(text, cuts), target)
+    out = streamed(pipeline, split_at(text, cuts), target)
     if out is None:  # only for markup or a <DOC> record, and then the file is cleaned whole
         assert "<" in text or "&" in text
         return
@@ -82,7 +71,7 @@ def test_streamed_equals_whole_for_every_profile(profile: str, text: str, cuts: 
 def test_each_streamable_step(steps: list[str], text: str, cuts: list[int]) -> None:
     pipeline = Pipeline(steps)
     assert stream_plan(pipeline) is not None
-    out = _streamed(pipeline, _split(text, cuts), 1)
+    out = streamed(pipeline, split_at(text, cuts), 1)
     assert out is None or out == pipeline(text)
 
 
@@ -107,15 +96,15 @@ def test_real_articles_streamed_in_small_pieces(shared) -> None:  # noqa: ANN001
     rng = random.Random(7)
     for profile in PROFILES:
         pipeline = resolve(profile)
-        streamed = 0
+        done = 0
         for _ in range(25):
             text = "\n".join(rng.choice(docs) for _ in range(rng.randint(1, 15)))
             cuts = [rng.randrange(len(text) + 1) for _ in range(rng.randint(0, 40))]
-            out = _streamed(pipeline, _split(text, cuts), rng.choice([1, 500, 5000]))
+            out = streamed(pipeline, split_at(text, cuts), rng.choice([1, 500, 5000]))
             if out is not None:
-                streamed += 1
+                done += 1
                 assert out == pipeline(text)
-        assert streamed >= 10
+        assert done >= 10
 
 
 def test_a_file_above_the_threshold_streams_and_matches(tmp_path) -> None:  # noqa: ANN001

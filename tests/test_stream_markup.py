@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from cleaner import resolve
 from cleaner.pipeline import Pipeline
 from cleaner.stream import StreamFallback, clean_blocks
+from streaming import split_at, streamed
 
 _PIECES = [
     "<!--", "-->", "<!-- تعليق -->", "<script>", "</script>", "<SCRIPT type=x>", "</Script >", "<style>",
@@ -19,24 +20,12 @@ _PIECES = [
 _markup_docs = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
 
 
-def _split(text: str, cuts: list[int]) -> list[str]:
-    points = sorted({c % (len(text) + 1) for c in cuts})
-    return [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
-
-
-def _streamed(pipeline: Pipeline, blocks: list[str], target: int) -> str | None:
-    try:
-        return "".join(clean_blocks(pipeline, blocks, target=target))
-    except StreamFallback:
-        return None
-
-
 @pytest.mark.parametrize("steps", [["html"], ["html", "whitespace"], "default", "strict"], ids=str)
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_markup_docs, cuts=st.lists(st.integers(min_value=0), max_size=12), target=st.sampled_from([1, 8, 64]))
 def test_markup_streamed_equals_whole(steps: list[str] | str, text: str, cuts: list[int], target: int) -> None:
     pipeline = resolve(steps) if isinstance(steps, str) else Pipeline(steps)
-    out = _streamed(pipeline, _split(text, cuts), target)
+    out = streamed(pipeline, split_at(text, cuts), target)
     assert out is None or out == pipeline(text)
 
 
@@ -59,7 +48,7 @@ def test_comments_scripts_and_styles_stream_in_pieces(text: str) -> None:
 def test_an_unclosed_comment_keeps_the_rest_of_the_text_together() -> None:
     text = "نص.\n" * 40 + "<!-- بلا نهاية\n" + "نص آخر.\n" * 40
     pipeline = Pipeline(["html"])
-    out = _streamed(pipeline, [text[i : i + 10] for i in range(0, len(text), 10)], 16)
+    out = streamed(pipeline, [text[i : i + 10] for i in range(0, len(text), 10)], 16)
     assert out is None or out == pipeline(text)
 
 

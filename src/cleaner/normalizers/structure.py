@@ -620,6 +620,22 @@ def _filled_after(text: str, start: int) -> int:
     return -1
 
 
+def _last_two(text: str, labels: dict[int, str | None]) -> list[int]:
+    """The starts of the last two non-blank lines of ``text`` with no label (in ``labels``, by start,
+    or of their own), the last one first."""
+    found: list[int] = []
+    start = text.rfind("\n") + 1
+    while True:
+        got = _line_at(text, start)[0]
+        if got.strip() and labels.get(start) is None and _local_label(got) is None:
+            found.append(start)
+            if len(found) == 2:
+                return found
+        if start == 0:
+            return found
+        start = text.rfind("\n", 0, start - 1) + 1
+
+
 def _byline_starts(text: str) -> list[int]:
     """The lines classify_lines labels ``byline`` in ``text``, by their start (see there)."""
     found = _found_labels(text, BYLINE)
@@ -637,18 +653,7 @@ def _byline_starts(text: str) -> list[int]:
         if got.strip() and _local_label(got) is None:
             head.append(start)
         start = nxt
-    tail: list[int] = []
-    start = text.rfind("\n") + 1
-    while True:
-        got = text_of(start)
-        if got.strip() and _local_label(got) is None:
-            tail.append(start)
-            if len(tail) == 2:
-                break
-        if start == 0:
-            break
-        start = text.rfind("\n", 0, start - 1) + 1
-    tail.reverse()
+    tail = _last_two(text, labels)[::-1]
     if len(head) >= 3:
         count = len(head)  # len(rest) when below 4, else "4 or more"
         first = head[1]
@@ -691,17 +696,7 @@ def _byline_starts(text: str) -> list[int]:
             ):
                 labels[i] = BYLINE
         # The last two lines with no label now (past a signature), as classify_lines' "kept".
-        kept: list[int] = []
-        start = text.rfind("\n") + 1
-        while True:
-            got = text_of(start)
-            if got.strip() and labels.get(start) is None and _local_label(got) is None:
-                kept.append(start)
-                if len(kept) == 2:
-                    break
-            if start == 0:
-                break
-            start = text.rfind("\n", 0, start - 1) + 1
+        kept = _last_two(text, labels)
         closing = text_of(kept[0]).strip() if len(kept) == 2 else ""
         if (
             _name_only(closing)
