@@ -156,3 +156,33 @@ def test_one_matcher_for_all_globs_equals_one_glob_at_a_time(patterns: list[str]
 
     for rel in rels:
         assert matches(rel, patterns) == _glob_reference(rel, tuple(patterns)), (rel, patterns)
+
+
+def test_a_umask_changed_between_two_runs_is_followed(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        (tmp_path / "a").mkdir()
+        (tmp_path / "b").mkdir()
+        first = _tasks(tmp_path / "a", 2)
+        list(clean_many(first, resolve("default"), RunOptions(), 1))
+        os.umask(0o077)
+        second = _tasks(tmp_path / "b", 2)
+        list(clean_many(second, resolve("default"), RunOptions(), 1))
+    finally:
+        os.umask(old)
+    assert all(t.dst is not None and t.dst.stat().st_mode & 0o777 == 0o644 for t in first)
+    assert all(t.dst is not None and t.dst.stat().st_mode & 0o777 == 0o600 for t in second)
+
+
+def test_a_fifo_is_refused_without_being_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    opened: list[str] = []
+    real = runner._open_nonblocking
+    monkeypatch.setattr(runner, "_open_nonblocking", lambda path, flags: opened.append(path) or real(path, flags))
+    result = runner.clean_file(FileTask(fifo, None, "pipe.txt"), resolve("default"), RunOptions())
+    assert result.error == "not a regular file" and opened == []

@@ -51,7 +51,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 from .counting import run_counted
 from .discover import DEFAULT_INCLUDE, discover
 from .pipeline import Pipeline
-from .textio import AtomicWriter, DecodeError, cleanup_temp_files, decode_auto, iter_text
+from .textio import AtomicWriter, DecodeError, cleanup_temp_files, decode_auto, forget_umask, iter_text
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -246,16 +246,16 @@ def _open_writer(task: FileTask, folders: dict[Any, Any] | None = None, *, again
         return None
     parent = task.dst.parent
     key = (task.root, parent)
-    if folders is None or key not in folders:
-        if task.root is not None:
-            task.root.mkdir(parents=True, exist_ok=True)
-            real_root = folders.get(task.root) if folders is not None else None
-            if real_root is None:
-                real_root = os.path.realpath(task.root)
-                if folders is not None:
-                    folders[task.root] = real_root
+    if task.root is not None:  # every file: a folder swapped for a link during the run is caught
+        real_root = folders.get(task.root) if folders is not None else None
+        if real_root is None or not _inside_real(real_root, parent):
+            task.root.mkdir(parents=True, exist_ok=True)  # made (again, when it went away)
+            real_root = os.path.realpath(task.root)
+            if folders is not None:
+                folders[task.root] = real_root
             if not _inside_real(real_root, parent):
                 raise OSError(0, f"output {task.dst} would leave the output folder {task.root} (a symbolic link); not written")
+    if folders is None or key not in folders:
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:  # say it is the output that failed: "Permission denied" alone reads as the input
@@ -360,14 +360,21 @@ def _open_nonblocking(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
+def _read(raw: io.RawIOBase, n: int) -> bytes:
+    data = raw.read(n)
+    if data is None:  # "no data now" from a non-blocking descriptor: never taken for the end of the file
+        raise BlockingIOError("the input would block; not read")
+    return data
+
+
 def _read_all(raw: io.RawIOBase, size: int) -> bytes:
     """The whole content of an unbuffered file (``size``: its size when opened; it may have changed)."""
-    data = raw.read(size + 1) or b""
-    more = raw.read(max(size, 1 << 16)) if data else b""
+    data = _read(raw, size + 1)
+    more = _read(raw, max(size, 1 << 16)) if data else b""
     if not more:
         return data
     parts = [data, more]
-    while more := raw.read(1 << 20):
+    while more := _read(raw, 1 << 20):
         parts.append(more)
     return b"".join(parts)
 
@@ -383,6 +390,8 @@ def _clean_file(
         return FileResult(name, skipped=True, dst=dst), None
     writer: AtomicWriter | None = None
     try:
+        if not stat.S_ISREG(os.stat(task.src).st_mode):  # a FIFO or a device is never opened
+            return FileResult(name, error="not a regular file", dst=dst), None
         try:  # unbuffered: a whole file is one read; no buffer, no terminal probe
             raw: io.RawIOBase = open(task.src, "rb", buffering=0, opener=_open_nonblocking)  # noqa: SIM115
         except IsADirectoryError:
@@ -449,6 +458,7 @@ def _clean_group(tasks: Iterable[FileTask], pipeline: Pipeline, options: RunOpti
     pending: collections.deque[FileResult | Future[FileResult]] = collections.deque()
     committer = None
     folders: dict[Any, Any] = {}  # output folders checked and made (see _open_writer)
+    forget_umask()  # no commit thread of this group runs yet: reading it cannot race
     slow = 0  # slow commits in a row
     try:
         for task in tasks:

@@ -274,7 +274,12 @@ def iter_text(
     return name, blocks()
 
 
-_UMASK: dict[int, int] = {}  # process id -> umask, read once per process (reading it means setting it)
+_UMASK: dict[int, int] = {}  # process id -> umask, read once per group of files (reading it means setting it)
+
+
+def forget_umask() -> None:
+    """Read the umask again for the next new file (a group of files starts: the caller may have changed it)."""
+    _UMASK.pop(os.getpid(), None)
 
 
 def _default_mode() -> int:
