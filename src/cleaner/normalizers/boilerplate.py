@@ -232,9 +232,9 @@ def _arabic(ch: str) -> bool:
     return ch in _FOLD or (ch.isalpha() and "\u0600" <= ch <= "\u06ff")
 
 
-def _piece(text: str, loose: bool = False) -> str | None:
-    """A case-sensitive pattern matching (at least) what ``_phrase_pattern(text)`` matches under
-    re.IGNORECASE inside a line."""
+def _tokens(text: str, loose: bool = False) -> list[str] | None:
+    """The pattern of ``_piece(text)`` as a list of tokens: a character class per character, spaces
+    and the marks allowed after an Arabic letter (``None``: a character it cannot be built for)."""
     parts = []
     for k, ch in enumerate(text):
         if ch.isspace():
@@ -246,7 +246,14 @@ def _piece(text: str, loose: bool = False) -> str | None:
         parts.append(_one_of(chars))
         if _arabic(ch) and k + 1 < len(text):  # marks after the last letter cannot matter
             parts.append(f"{_T_MARKS[loose]}{{0,4}}")
-    return "".join(parts)
+    return parts
+
+
+def _piece(text: str, loose: bool = False) -> str | None:
+    """A case-sensitive pattern matching (at least) what ``_phrase_pattern(text)`` matches under
+    re.IGNORECASE inside a line."""
+    tokens = _tokens(text, loose)
+    return None if tokens is None else "".join(tokens)
 
 
 def _inside_checks(phrase: str, loose: bool = False, glued: bool = False) -> tuple[str, tuple[str, ...]] | None:
@@ -348,21 +355,11 @@ def _heads(phrases: list[str], loose: bool = False) -> str | None:
 def _heads_ahead(phrases: list[str], loose: bool = False) -> str | None:
     """What :func:`_heads` matches, as a tree (letters in common tested once), for a look-ahead
     only: where it matches, not how far, is the same (``None``: a phrase it cannot be built for)."""
-    marks = f"{_T_MARKS[loose]}{{0,4}}"
     tree: dict[str, dict] = {}
     for phrase in phrases:
-        head = phrase[:_HEAD_CHARS].rstrip()
-        tokens = []
-        for k, ch in enumerate(head):  # (as _heads and _piece write them)
-            if ch.isspace():
-                tokens.append(f"{_T_SPACE}{{1,3}}")
-                continue
-            chars = _chars(ch)
-            if chars is None:
-                return None
-            tokens.append(_one_of(chars))
-            if _arabic(ch) and k + 1 < len(head):
-                tokens.append(marks)
+        tokens = _tokens(phrase[:_HEAD_CHARS].rstrip(), loose)  # (as _heads and _piece write them)
+        if tokens is None:
+            return None
         node = tree
         for token in tokens:
             node = node.setdefault(token, {})
