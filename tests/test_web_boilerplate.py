@@ -548,3 +548,79 @@ def test_a_tail_widget_before_a_colon_counts_when_an_earlier_colon_is_far_up_the
     assert rules(()).may_hold(line) and rules(()).trigger(line).positions(line)
     closed = "قال المتحدث: " + "نص الخبر الطويل " * 40 + "رابط الخبر: هنا."  # a sentence end closes the line
     assert not glued_spans(closed)
+
+
+# --- Written to compile fast: the same matches as the patterns written plainly ---------------------
+
+_SET_CHARS = "اأإآٱيىةهؤئكخsSſkK\u212aiIİı(©.-]^\\\u064e\u0640\u06e5 \u00a0"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SET_CHARS, min_size=1, max_size=8), st.sampled_from(["", "\\W", "\\s"]))
+def test_a_class_written_to_compile_fast_matches_the_same_characters(chars: str, cats: str) -> None:
+    import re
+
+    from cleaner.normalizers.boilerplate import _cls, _one_of
+
+    plain = re.compile(f"[{re.escape(chars)}{cats}]")
+    for flags in (0, re.IGNORECASE):
+        fast = re.compile(_cls(chars, cats), flags)
+        one = re.compile(_one_of(chars, *([f"[{cats}]"] if cats else [])), flags)
+        merged = re.compile(_one_of(chars, *([f"[{cats}]"] if cats else []), merged=True), flags)
+        slow = re.compile(plain.pattern, flags)
+        for c in _SET_CHARS + "ab.:ـ\n":
+            expected = bool(slow.fullmatch(c))
+            assert bool(fast.fullmatch(c)) == expected, (chars, cats, c)
+            assert bool(one.fullmatch(c)) == bool(merged.fullmatch(c)) == expected, (chars, cats, c)
+
+
+_MARKED_BITS = sorted({p for ps in load_phrases().values() for p in ps}) + [
+    "نص", " ", "  ", ".", ": ", "\u064e", "\u064b\u0651", "\u0640", "\u06e5", "\u0670" * 5, "\u064e" * 4, "ا",
+    "أ", "ى", "ة", "x", "-", "•", "http://x.com", "@a", "\u00a0", "سمات", "وسوم", "ال",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_MARKED_BITS), max_size=14).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 80),
+)
+def test_the_matchers_for_a_line_holding_marks_answer_as_the_patterns_written_with_marks(
+    line: str, pos: int, endpos: int
+) -> None:
+    # The matchers without marks, used on the line without the marks after its letters, find what
+    # the patterns written with a mark class after every letter find (which are slow to compile).
+    from cleaner.normalizers.boilerplate import _lead_pattern, _search_pattern, _Unmarking, rules
+
+    r = rules(())
+    for name, section, compile_ in (
+        ("related", "related", _lead_pattern),
+        ("line", "line", _lead_pattern),
+        ("alone", "alone", _lead_pattern),
+        ("glued", "related", _search_pattern),
+        ("span", "span", _search_pattern),
+        ("tail", "tail", _search_pattern),
+    ):
+        written = compile_(load_phrases()[section], True)
+        matcher = getattr(r, name)
+        assert isinstance(matcher, _Unmarking) or matcher.pattern == written.pattern, name
+        a, b = written.match(line), matcher.match(line)
+        assert (a and a.span()) == (b and b.span()), (name, line)
+        assert (a and a.group(0)) == (b and b.group(0)), (name, line)
+        a, b = written.search(line, pos, endpos), matcher.search(line, pos, endpos)
+        assert (a and a.span()) == (b and b.span()), (name, line, pos, endpos)
+        spans = [m.span() for m in written.finditer(line, pos)]
+        assert [m.span() for m in matcher.finditer(line, pos)] == spans, (name, line, pos)
+        assert matcher.sub("", line) == written.sub("", line), (name, line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_MARKED_BITS + ["\n", "\n", ". ", "؟ ", ":"]), max_size=40).map("".join))
+def test_the_trigger_quick_to_compile_finds_what_the_trigger_quick_to_search_finds(text: str) -> None:
+    from cleaner.normalizers.boilerplate import _trigger
+
+    for loose in (False, True):
+        fast, merged = _trigger((), loose), _trigger((), loose, True)
+        assert [m.span() for m in fast.pattern.finditer(text)] == [m.span() for m in merged.pattern.finditer(text)]
+        assert [m.span() for m in fast.colon.finditer(text)] == [m.span() for m in merged.colon.finditer(text)]

@@ -7,9 +7,11 @@ configuration file (``[tool.cleaner.params.boilerplate] phrases = [...]``) or a 
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 
@@ -47,6 +49,45 @@ _MARKS_LIST = "".join(  # the characters of _MARK_CHARS, one by one
 _FOLD = {"ا": "اأإآٱ", "أ": "اأإآٱ", "إ": "اأإآٱ", "آ": "اأإآٱ", "ي": "يى", "ى": "يى", "ة": "ةه", "ه": "ةه"}
 
 
+def _runs(chars: str) -> list[tuple[int, int]]:
+    """The runs of consecutive code points in ``chars`` (first, last), in order."""
+    runs: list[list[int]] = []
+    for c in sorted(set(map(ord, chars))):
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return [(a, b) for a, b in runs]
+
+
+@functools.lru_cache(maxsize=512)
+def _cls(chars: str, cats: str = "") -> str:
+    """A pattern matching one character of ``chars`` or of the class escapes ``cats`` (``"\\W"``),
+    written to compile fast.
+
+    ``re`` builds a 64 K bitmap (about 0.1 ms) for a class holding more than two runs of code
+    points when one lies outside Latin-1, and merges an alternation of classes into one class. So
+    such a set is written as classes of at most two runs each, the last followed by an empty
+    look-ahead (an alternative of two items is not merged). The same characters match.
+    """
+    runs = _runs(chars)
+    if len(runs) <= 2 or runs[-1][1] < 256:
+        body = "".join(_item(a, b) for a, b in runs) + cats
+        return body if not cats and len(runs) == 1 and runs[0][0] == runs[0][1] else f"[{body}]"
+    parts = [f"[{''.join(_item(a, b) for a, b in run)}{'' if k else cats}]" for k, run in enumerate(_pairs(runs))]
+    return f"(?:{'|'.join(parts)}(?=))"
+
+
+def _item(a: int, b: int) -> str:
+    """The run of code points ``a`` to ``b`` in a class."""
+    return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+
+def _pairs(runs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """``runs`` two by two."""
+    return [runs[i : i + 2] for i in range(0, len(runs), 2)]
+
+
 def _phrase_pattern(phrase: str, marks: bool = True) -> str:
     """The pattern of ``phrase`` (with re.IGNORECASE); ``marks=False``: for a text holding no mark,
     where the marks allowed after each letter would match nothing anyway."""
@@ -55,7 +96,7 @@ def _phrase_pattern(phrase: str, marks: bool = True) -> str:
         if ch.isspace():
             parts.append(r"[\s\u00a0]{1,3}")
         elif ch in _FOLD:
-            parts.append(f"[{_FOLD[ch]}]{_MARKS if marks else ''}")
+            parts.append(f"{_cls(_FOLD[ch])}{_MARKS if marks else ''}")
         elif ch.isalpha() and "\u0600" <= ch <= "\u06ff":
             parts.append(re.escape(ch) + (_MARKS if marks else ""))
         else:
@@ -90,7 +131,7 @@ def _search_pattern(phrases: tuple[str, ...], marks: bool = True) -> re.Pattern[
     for phrase in unique:
         ch = phrase[0]
         if ch in _FOLD:
-            first, chars, key = f"[{_FOLD[ch]}]", frozenset(_FOLD[ch]), _FOLD[ch]
+            first, chars, key = _cls(_FOLD[ch]), frozenset(_FOLD[ch]), _FOLD[ch]
         elif ch.isascii() and ch.isalpha():
             low = ch.lower()
             first, chars, key = re.escape(ch), frozenset(low + low.upper() + _ASCII_FOLDS.get(low, "")), low
@@ -179,8 +220,10 @@ _FREQ = dict(
 )
 # The pattern is compiled at start-up, so it is written to compile fast: the engine's compiler
 # builds a 64 K bitmap for a character class holding more than two runs of code points outside
-# Latin-1 (about 0.1 ms each), so every class here holds at most two such runs, and the marks and
-# spaces are matched loosely by character categories (a superset: more candidates, never fewer).
+# Latin-1 (about 0.1 ms each), so every class here holds at most two such runs (see _cls: an
+# alternation of classes is merged into one unless kept apart), and the marks and spaces are
+# matched loosely by character categories (a superset: more candidates, never fewer). For a long
+# text the same pattern is written with merged classes (slower to compile, quicker to test).
 _T_SPACE = "[^\\S\\n]"  # a space inside one line (what ``\s`` matches there)
 # A mark: one class, quick to test. The marks other than tatweel and the small waw and yeh are
 # neither letters nor spaces; those three are letters to the engine, so a text holding one of them
@@ -207,24 +250,18 @@ def _chars(ch: str) -> str | None:
     return ch
 
 
-def _one_of(chars: str, *more: str) -> str:
-    """A pattern matching one character of ``chars`` or of the patterns ``more``, fast to compile
-    (classes of at most two runs of code points; two fold letters apart make two classes)."""
-    codes = sorted(set(map(ord, chars)))
-    runs: list[list[int]] = []
-    for c in codes:
-        if runs and runs[-1][1] == c - 1:
-            runs[-1][1] = c
-        else:
-            runs.append([c, c])
-
-    def item(a: int, b: int) -> str:
-        return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-
-    parts = [f"[{''.join(item(a, b) for a, b in runs[i : i + 2])}]" for i in range(0, len(runs), 2)]
-    parts = [p if p[1:-1] != re.escape(p[1:-1].replace("\\", "")) or len(p) != 3 else p[1:-1] for p in parts]
-    parts += more
-    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+@functools.lru_cache(maxsize=4096)
+def _one_of(chars: str, *more: str, merged: bool = False) -> str:
+    """A pattern matching one character of ``chars`` or of the patterns ``more`` (each one
+    character wide): fast to compile (see :func:`_cls`: the alternatives are not merged), or
+    (``merged``) quick to test: ``re`` merges classes into one (a bitmap, slow to compile)."""
+    if merged:
+        parts = [f"[{''.join(_item(a, b) for a, b in run)}]" for run in _pairs(_runs(chars))]
+        parts = [p if p[1:-1] != re.escape(p[1:-1].replace("\\", "")) or len(p) != 3 else p[1:-1] for p in parts]
+        parts += more
+        return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+    parts = ([_cls(chars)] if chars else []) + list(more)
+    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)}(?=))"
 
 
 def _arabic(ch: str) -> bool:
@@ -232,7 +269,7 @@ def _arabic(ch: str) -> bool:
     return ch in _FOLD or (ch.isalpha() and "\u0600" <= ch <= "\u06ff")
 
 
-def _tokens(text: str, loose: bool = False) -> list[str] | None:
+def _tokens(text: str, loose: bool = False, merged: bool = False) -> list[str] | None:
     """The pattern of ``_piece(text)`` as a list of tokens: a character class per character, spaces
     and the marks allowed after an Arabic letter (``None``: a character it cannot be built for)."""
     parts = []
@@ -243,20 +280,22 @@ def _tokens(text: str, loose: bool = False) -> list[str] | None:
         chars = _chars(ch)
         if chars is None:
             return None
-        parts.append(_one_of(chars))
+        parts.append(_one_of(chars, merged=merged))
         if _arabic(ch) and k + 1 < len(text):  # marks after the last letter cannot matter
             parts.append(f"{_T_MARKS[loose]}{{0,4}}")
     return parts
 
 
-def _piece(text: str, loose: bool = False) -> str | None:
+def _piece(text: str, loose: bool = False, merged: bool = False) -> str | None:
     """A case-sensitive pattern matching (at least) what ``_phrase_pattern(text)`` matches under
     re.IGNORECASE inside a line."""
-    tokens = _tokens(text, loose)
+    tokens = _tokens(text, loose, merged)
     return None if tokens is None else "".join(tokens)
 
 
-def _inside_checks(phrase: str, loose: bool = False, glued: bool = False) -> tuple[str, tuple[str, ...]] | None:
+def _inside_checks(
+    phrase: str, loose: bool = False, glued: bool = False, merged: bool = False
+) -> tuple[str, tuple[str, ...]] | None:
     """The first characters of a pattern finding ``phrase`` inside a line, and the checks (look-arounds,
     all of which must hold) that follow them.
 
@@ -287,7 +326,7 @@ def _inside_checks(phrase: str, loose: bool = False, glued: bool = False) -> tup
         if count >= _PIECE_LETTERS and not glued:
             after = after[: end + 1]
             break
-    ahead = _piece(after, loose)
+    ahead = _piece(after, loose, merged)
     if ahead is None:
         return None
     if after and _arabic(phrase[k]):
@@ -305,15 +344,16 @@ def _inside_checks(phrase: str, loose: bool = False, glued: bool = False) -> tup
             members = "".join(_chars(c) or c for c in near if not c.isspace())
             more = [_T_MARKS[True]] if any(_arabic(c) for c in near) else []
             more += [_T_SPACE] if any(c.isspace() for c in near) else []
-            classes.append(_one_of(members, *more))
+            classes.append(_one_of(members, *more, merged=merged))
         near = "".join(_chars(c) or c for c in phrase[k - 1 : k] if not c.isspace())
-        checks.append(f"(?<=[{re.escape(near)}\\W\u0640\u06e5\u06e6]{_one_of(chars)})")  # one class, quick to test
+        # One class, quick to test (the one check made at every stop: not split for compiling speed).
+        checks.append(f"(?<=[{re.escape(near)}\\W\u0640\u06e5\u06e6]{_one_of(chars, merged=merged)})")
     if ahead:
         checks.append(f"(?={ahead})")
     if width > 2:  # the two characters before it (a part of the wider look-behind: quick to reject)
-        checks.append(f"(?<={''.join(classes[-2:])}{_one_of(chars)})")
+        checks.append(f"(?<={''.join(classes[-2:])}{_one_of(chars, merged=merged)})")
     if width > 1:
-        checks.append(f"(?<={''.join(classes)}{_one_of(chars)})")
+        checks.append(f"(?<={''.join(classes)}{_one_of(chars, merged=merged)})")
     return chars, tuple(checks)
 
 
@@ -333,14 +373,14 @@ def _any_of(checks: Iterable[tuple[str, ...]]) -> str:
     return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
 
 
-def _heads(phrases: list[str], loose: bool = False) -> str | None:
+def _heads(phrases: list[str], loose: bool = False, merged: bool = False) -> str | None:
     """A pattern matching the first :data:`_HEAD_CHARS` characters of any of ``phrases`` (which
     open with a letter), one branch per first character: the engine tries only the branches that
     open with the character it meets (``None``: a phrase it cannot be built for)."""
     by_char: dict[str, set[str]] = {}
     for phrase in phrases:
         head = phrase[:_HEAD_CHARS].rstrip()
-        chars, rest = _chars(head[0]), _piece(head[1:], loose)
+        chars, rest = _chars(head[0]), _piece(head[1:], loose, merged)
         if chars is None or rest is None:
             return None
         if rest and _arabic(head[0]):
@@ -349,15 +389,17 @@ def _heads(phrases: list[str], loose: bool = False) -> str | None:
     if not by_char:
         return "(?!)"
     branches = sorted(by_char.items(), key=lambda item: (-sum(_FREQ.get(c, 0) for c in item[0]), item[0]))
-    return "(?:" + "|".join(_one_of(c) + ("" if "" in r else f"(?:{'|'.join(sorted(r))})") for c, r in branches) + ")"
+    return "(?:" + "|".join(
+        _one_of(c, merged=merged) + ("" if "" in r else f"(?:{'|'.join(sorted(r))})") for c, r in branches
+    ) + ")"
 
 
-def _heads_ahead(phrases: list[str], loose: bool = False) -> str | None:
+def _heads_ahead(phrases: list[str], loose: bool = False, merged: bool = False) -> str | None:
     """What :func:`_heads` matches, as a tree (letters in common tested once), for a look-ahead
     only: where it matches, not how far, is the same (``None``: a phrase it cannot be built for)."""
     tree: dict[str, dict] = {}
     for phrase in phrases:
-        tokens = _tokens(phrase[:_HEAD_CHARS].rstrip(), loose)  # (as _heads and _piece write them)
+        tokens = _tokens(phrase[:_HEAD_CHARS].rstrip(), loose, merged)  # (as _heads and _piece write them)
         if tokens is None:
             return None
         node = tree
@@ -448,10 +490,16 @@ class _Trigger:
         return bool(self._hits(line, first=True))
 
 
+#: A text this long is searched with the trigger quicker to search (its classes merged: some 10 ms
+#: more to compile, some 5% less to search).
+_MERGED_CHARS = 1 << 20
+
+
 @functools.lru_cache(maxsize=32)
-def _trigger(extra: tuple[str, ...] = (), loose: bool = False) -> _Trigger | None:
+def _trigger(extra: tuple[str, ...] = (), loose: bool = False, merged: bool = False) -> _Trigger | None:
     """The :class:`_Trigger` for the built-in phrases plus ``extra`` (``None``: cannot be built);
-    ``loose``: for a text holding a tatweel or a small waw or yeh (see :data:`_T_MARKS`)."""
+    ``loose``: for a text holding a tatweel or a small waw or yeh (see :data:`_T_MARKS`); ``merged``:
+    the classes written to be quick to test rather than to compile (the same matches)."""
     lists = load_phrases()
     # Inside a line, a related prompt is cut only after the end of a sentence or where a letter
     # follows it, a tail widget only after the end of a sentence or before a colon (see
@@ -463,14 +511,14 @@ def _trigger(extra: tuple[str, ...] = (), loose: bool = False) -> _Trigger | Non
     opening = ({p.strip() for p in lists["line"] + lists["alone"] + extra} | related | tails) - inside
     # After the decoration _LEAD allows (an address before it is a special), the first letters.
     inside |= {p for p in opening if p and not p[0].isalpha()}
-    starts = _heads(sorted(p for p in opening if p and p[0].isalpha()), loose)
+    starts = _heads(sorted(p for p in opening if p and p[0].isalpha()), loose, merged)
     gated = sorted(related | tails)
-    after_stop = _heads(gated, loose)
+    after_stop = _heads(gated, loose, merged)
     if starts is None or after_stop is None or not all(p[0].isalpha() for p in gated):
         return None
     tail_whole = set()
     for phrase in sorted(tails):
-        rest, chars = _piece(phrase[1:], loose), _chars(phrase[0])
+        rest, chars = _piece(phrase[1:], loose, merged), _chars(phrase[0])
         if rest is None or chars is None:
             return None
         marks = f"{_T_MARKS[loose]}{{0,4}}" if _arabic(phrase[0]) and rest else ""
@@ -480,7 +528,7 @@ def _trigger(extra: tuple[str, ...] = (), loose: bool = False) -> _Trigger | Non
     by_char: dict[str, set[tuple[str, ...]]] = {}
     pieces = [(p, False) for p in sorted(inside | set(_SPECIAL)) if p] + [(p, True) for p in sorted(related)]
     for phrase, glued in pieces:
-        piece = _inside_checks(phrase, loose, glued)
+        piece = _inside_checks(phrase, loose, glued, merged)
         if piece is None:
             return None
         for ch in piece[0]:
@@ -491,7 +539,7 @@ def _trigger(extra: tuple[str, ...] = (), loose: bool = False) -> _Trigger | Non
     # (Only the last of a run of sentence ends and colons is tried: the run is one word.)
     gap = "(?:[^\\w\\n]|[\u0640\u06e5\u06e6]){0,11}+"  # (a phrase's first letter is neither)
     for ch in ".!?؟":
-        by_char.setdefault(ch, set()).add(("(?![.!?؟])", f"(?={gap}{_heads_ahead(gated, loose)})"))
+        by_char.setdefault(ch, set()).add(("(?![.!?؟])", f"(?={gap}{_heads_ahead(gated, loose, merged)})"))
     # A colon counts where _Trigger._colon_line may find a tail widget before it: in the last 400
     # characters of a line that does not end with the end of a sentence (a colon further up that
     # line is not needed: the search goes on to one there). Checked here, far fewer colons are
@@ -505,12 +553,152 @@ def _trigger(extra: tuple[str, ...] = (), loose: bool = False) -> _Trigger | Non
     return _Trigger(re.compile("|".join(alternatives)), colon)
 
 
+def _lead_pattern(phrases: tuple[str, ...], marks: bool = True) -> re.Pattern[str]:
+    """The phrases opening a line, after what may stand before them (see :data:`_LEAD`)."""
+    return re.compile(_LEAD + f"(?:{_alternation(phrases, marks)})", re.IGNORECASE)
+
+
+# --- A line holding marks: the matchers without marks, on the line without the marks they allow ---
+#
+# A phrase pattern allows up to four marks after each Arabic letter (:data:`_MARKS`). Written after
+# every letter of every phrase, that class (seven runs of code points: a 64 K bitmap each to
+# compile) made the matchers for a line holding a mark cost some 0.1 s to compile on first use.
+# Instead, the first four marks after each Arabic letter of the line are taken out, the matchers
+# written without marks run on what is left, and the positions found are moved back. They find
+# the same matches: only a letter token of a phrase matches an Arabic letter (the decoration and
+# address allowed before a phrase hold none), and after one the marks pattern takes all the marks
+# up to four (what follows it in a phrase is never a mark; at a phrase's end the match ends after
+# them), fails on a fifth before another token, and the text left holds the fifth; where no letter
+# token is, the marks taken out are never reached. Phrases holding a mark are written with marks.
+
+_MARKS_SET = frozenset(_MARKS_LIST)
+_MARK_RUN = re.compile(f"[{_MARK_CHARS}]+")
+# What _unmark gives: the text left, and for each cut where it stands in that text, where it starts
+# in the line, and how many characters were taken out up to and with it.
+_Cuts = tuple[str, list[int], list[int], list[int]]
+
+
+@functools.lru_cache(maxsize=64)
+def _unmark(line: str) -> _Cuts | None:
+    """``line`` without the first four marks after each Arabic letter (not itself a mark), with the
+    cuts: where each stands in the text left, its start in ``line``, and how many characters were
+    taken out up to and with it; ``None``: no mark follows a letter."""
+    at: list[int] = []
+    starts: list[int] = []
+    total: list[int] = []
+    pieces: list[str] = []
+    last = cut = 0
+    for m in _MARK_RUN.finditer(line):
+        a = m.start()
+        if a == 0:
+            continue
+        c = line[a - 1]
+        if not ("\u0600" <= c <= "\u06ff" and c.isalpha()) or c in _MARKS_SET:
+            continue
+        n = min(4, m.end() - a)
+        pieces.append(line[last:a])
+        last = a + n
+        at.append(a - cut)
+        starts.append(a)
+        cut += n
+        total.append(cut)
+    if not at:
+        return None
+    pieces.append(line[last:])
+    return "".join(pieces), at, starts, total
+
+
+class _Moved:
+    """A match found in the text left by :func:`_unmark`, at its place in the line."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int):
+        self.string, self._start, self._end = string, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, index: int = 0) -> str:
+        if index:
+            raise IndexError("no such group")
+        return self.string[self._start : self._end]
+
+
+class _Unmarking:
+    """A phrase matcher written without marks, used on a line holding marks as the matcher written
+    with marks would be (see above): ``match``, ``search``, ``finditer`` and ``sub`` with ``""``."""
+
+    __slots__ = ("plain",)
+
+    def __init__(self, plain: re.Pattern[str]):
+        self.plain = plain
+
+    @staticmethod
+    def _back(cuts: _Cuts, i: int) -> int:
+        """The position in the line of position ``i`` of the text left (after the marks cut there)."""
+        k = bisect.bisect_right(cuts[1], i)
+        return i + (cuts[3][k - 1] if k else 0)
+
+    @staticmethod
+    def _into(cuts: _Cuts, p: int) -> int:
+        """The position in the text left of position ``p`` of the line (of the next character kept)."""
+        k = bisect.bisect_right(cuts[2], p)
+        if not k:
+            return p
+        before = cuts[3][k - 2] if k > 1 else 0  # taken out by the cuts before the one at or before p
+        n = cuts[3][k - 1] - before
+        return p - before - min(n, p - cuts[2][k - 1])
+
+    def _moved(self, line: str, cuts: _Cuts, m: re.Match[str], endpos: int) -> _Moved:
+        return _Moved(line, self._back(cuts, m.start()), min(self._back(cuts, m.end()), endpos))
+
+    def match(self, line: str, pos: int = 0, endpos: int = sys.maxsize) -> _Moved | re.Match[str] | None:
+        cuts = _unmark(line)
+        if cuts is None:
+            return self.plain.match(line, pos, endpos)
+        m = self.plain.match(cuts[0], self._into(cuts, pos), self._into(cuts, endpos))
+        return None if m is None else self._moved(line, cuts, m, endpos)
+
+    def search(self, line: str, pos: int = 0, endpos: int = sys.maxsize) -> _Moved | re.Match[str] | None:
+        cuts = _unmark(line)
+        if cuts is None:
+            return self.plain.search(line, pos, endpos)
+        m = self.plain.search(cuts[0], self._into(cuts, pos), self._into(cuts, endpos))
+        return None if m is None else self._moved(line, cuts, m, endpos)
+
+    def finditer(self, line: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[_Moved | re.Match[str]]:
+        cuts = _unmark(line)
+        if cuts is None:
+            yield from self.plain.finditer(line, pos, endpos)
+            return
+        for m in self.plain.finditer(cuts[0], self._into(cuts, pos), self._into(cuts, endpos)):
+            yield self._moved(line, cuts, m, endpos)
+
+    def sub(self, repl: str, line: str) -> str:
+        if repl:
+            raise ValueError("only removal is supported")
+        out, last = [], 0
+        for m in self.finditer(line):
+            out.append(line[last : m.start()])
+            last = m.end()
+        out.append(line[last:])
+        return "".join(out)
+
+
 class _Rules:
     """Compiled matchers for one set of phrases (the built-in lists plus the user's), each compiled on first use."""
 
     def __init__(self, extra: tuple[str, ...], marks: bool = True):
         self.extra = extra
         self.marks = marks  # False: the matchers for a line holding no mark (smaller, faster to compile)
+        self.merged: set[bool] = set()  # the triggers quicker to search compiled so far (by ``loose``)
 
     @functools.cached_property
     def plain(self) -> _Rules:
@@ -520,33 +708,58 @@ class _Rules:
     def for_line(self, line: str) -> _Rules:
         return self if _MARKS_RE.search(line) else self.plain
 
-    @functools.cached_property
-    def related(self) -> re.Pattern[str]:
-        return re.compile(_LEAD + f"(?:{_alternation(load_phrases()['related'], self.marks)})", re.IGNORECASE)
+    def _phrases(self, name: str) -> tuple[str, ...]:
+        return load_phrases()[name] + (self.extra if name == "line" else ())
+
+    def _matcher(
+        self, attr: str, section: str, compile_: Callable[[tuple[str, ...], bool], re.Pattern[str]]
+    ) -> re.Pattern[str] | _Unmarking:
+        """The matcher ``attr`` for the phrases of ``section``: compiled without marks for a line
+        holding none; for a line holding marks, that one used on the line without them (see
+        :class:`_Unmarking`), or itself when no phrase holds an Arabic letter (no mark is allowed
+        anywhere then)."""
+        phrases = self._phrases(section)
+        if not self.marks:
+            return compile_(phrases, False)
+        plain = getattr(self.plain, attr)
+        if not any(_arabic(c) for p in phrases for c in p):
+            return plain
+        if any(c in _MARKS_SET for p in phrases for c in p):
+            return compile_(phrases, True)  # a phrase holding a mark or tatweel: written with the marks
+        return _Unmarking(plain)
 
     @functools.cached_property
-    def line(self) -> re.Pattern[str]:
-        return re.compile(_LEAD + f"(?:{_alternation(load_phrases()['line'] + self.extra, self.marks)})", re.IGNORECASE)
+    def related(self) -> re.Pattern[str] | _Unmarking:
+        return self._matcher("related", "related", _lead_pattern)
 
     @functools.cached_property
-    def alone(self) -> re.Pattern[str]:
-        return re.compile(_LEAD + f"(?:{_alternation(load_phrases()['alone'], self.marks)})", re.IGNORECASE)
+    def line(self) -> re.Pattern[str] | _Unmarking:
+        return self._matcher("line", "line", _lead_pattern)
 
     @functools.cached_property
-    def glued(self) -> re.Pattern[str]:
-        return _search_pattern(load_phrases()["related"], self.marks)
+    def alone(self) -> re.Pattern[str] | _Unmarking:
+        return self._matcher("alone", "alone", _lead_pattern)
 
     @functools.cached_property
-    def span(self) -> re.Pattern[str]:
-        return _search_pattern(load_phrases()["span"], self.marks)
+    def glued(self) -> re.Pattern[str] | _Unmarking:
+        return self._matcher("glued", "related", _search_pattern)
 
     @functools.cached_property
-    def tail(self) -> re.Pattern[str]:
-        return _search_pattern(load_phrases()["tail"], self.marks)
+    def span(self) -> re.Pattern[str] | _Unmarking:
+        return self._matcher("span", "span", _search_pattern)
+
+    @functools.cached_property
+    def tail(self) -> re.Pattern[str] | _Unmarking:
+        return self._matcher("tail", "tail", _search_pattern)
 
     def trigger(self, text: str) -> _Trigger | None:
-        """:func:`_trigger` for these phrases and ``text`` (``None``: every line must be looked at)."""
-        return _trigger(self.extra, any(t in text for t in _TATWEELS))
+        """:func:`_trigger` for these phrases and ``text`` (``None``: every line must be looked at):
+        the one quicker to compile, or for a long text (or once compiled) the one quicker to search."""
+        loose = any(t in text for t in _TATWEELS)
+        if loose in self.merged or len(text) >= _MERGED_CHARS:
+            self.merged.add(loose)
+            return _trigger(self.extra, loose, True)
+        return _trigger(self.extra, loose)
 
     def may_hold(self, line: str) -> bool:
         """Whether any rule may find furniture in ``line``: ``False`` means none does."""
@@ -603,8 +816,8 @@ def line_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
     if not s or not r.may_hold(line):
         return None
     r = r.for_line(s)
-    for kind, matcher in (("related", r.related), ("line", r.line)):
-        m = matcher.match(s)
+    for kind in ("related", "line"):
+        m = getattr(r, kind).match(s)  # (the line matcher compiled only when it is needed)
         if not m:
             continue
         rest = s[m.end() :]
