@@ -8,52 +8,84 @@ import re
 from ..registry import normalizer
 from .chars import is_word_char
 
+
+class _Lazy:
+    """A pattern of this module compiled on its first use: ``cleaner`` starts (and the batch runner
+    forks) without compiling the patterns (a few ms) that the texts cleaned may never need. The
+    first use binds the module's name for it to the compiled pattern, which later uses find: they
+    cost nothing more. (``cleaner.stream`` imports ``_LIST_MARKER`` and ``_SENTENCE_END``: those are
+    compiled at once.)"""
+
+    __slots__ = ("name", "pattern")
+
+    def __init__(self, name: str, pattern: str) -> None:
+        self.name, self.pattern = name, pattern
+
+    def __getattr__(self, attr: str) -> object:  # ``.match``, ``.search`` ...: the first use
+        compiled = globals()[self.name] = re.compile(self.pattern)  # (two threads: the same pattern)
+        return getattr(compiled, attr)
+
+
 # Decoration around a heading: bullets, squares, stars, hashes, dashes before; colons, dashes after.
-_LEAD = re.compile(r"^[\s■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>\-–—_]+")
+_LEAD = _Lazy("_LEAD", r"^[\s■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>\-–—_]+")
 # Decoration after it: white space and these (stripped by a loop, see _core).
 _TRAIL_PLAIN = "*#:：-–—_"
-_BOLD = re.compile(r"^\*\*(.{1,200})\*\*$")
+_BOLD = _Lazy("_BOLD", r"^\*\*(.{1,200})\*\*$")
 # A heading ends in a letter, digit, closing quote or bracket, never in sentence punctuation
 # (_STOPS, maybe followed by a closing quote or bracket: _ends_with, the same test without a regex).
 _SENTENCE_END = re.compile(r"[.!?؟…،,؛;]['\"»”’)\]]?$")  # cleaner.stream uses it
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-_HAS_ALNUM = re.compile(r"[^\W_\u0640]")  # a letter or digit, not the tatweel of a rule "ـــــ"
+_HAS_LETTER = _Lazy("_HAS_LETTER", r"[^\W\d_]")
+_HAS_ALNUM = _Lazy("_HAS_ALNUM", r"[^\W_\u0640]")  # a letter or digit, not the tatweel of a rule "ـــــ"
 # Bylines (كتب - فلان, بقلم: فلان), reported speech (وأضاف:), captions in brackets, list markers.
-_BYLINE = re.compile(r"^(?:كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تحرير|ترجمة|حوار|تقرير|متابعة|تصوير|المصدر|مصدر|المصادر)(?:\s|[-–—:/]|$)")
-_LINK = re.compile(r"@|://|www\.")
-_LINK_ALONE = re.compile(r"(?:https?://|www\.)\S{1,2000}")
-_SPEECH = re.compile(
+_BYLINE = _Lazy("_BYLINE", r"^(?:كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تحرير|ترجمة|حوار|تقرير|متابعة|تصوير|المصدر|مصدر|المصادر)(?:\s|[-–—:/]|$)")
+_LINK_ALONE = _Lazy("_LINK_ALONE", r"(?:https?://|www\.)\S{1,2000}")
+_SPEECH = _Lazy(
+    "_SPEECH",
     r"^[وف]?(?:قال|أضاف|اضاف|تابع|أكد|اكد|أوضح|اوضح|أشار|اشار|ذكر|صرح|يقول|تقول|يضيف|تضيف"
     r"|أردف|اردف|استطرد|لفت|نوه|شدد|ختم|جاء|أعلن|اعلن|أفاد|افاد|بين|أوضحت|تابعت"
     r"|قلت|قلنا|سأل|سال|سألت|سالت|سألنا|سالنا|أجاب|اجاب|رد|يسأل|يسال)ت?(?:ه|ها|هم|ني)?(?:\s|:|$)"
 )
 # The last word of a line that introduces what someone says or asks ("في البداية سألناه").
-_INTRODUCES = re.compile(r"(?:[وف]?(?:سأل|سال)(?:ناه|ناها|نا|ته|تها|ت|وه|وها)?|قائلا|قائلاً|متسائلا|متسائلاً)$")
+_ASKED_ENDINGS = ("ناه", "ناها", "نا", "ته", "تها", "ت", "وه", "وها")
+_SAYING = ("قائلا", "قائلاً", "متسائلا", "متسائلاً")
+_INTRODUCES = _Lazy("_INTRODUCES", r"(?:[وف]?(?:سأل|سال)(?:%s)?|%s)$" % ("|".join(_ASKED_ENDINGS), "|".join(_SAYING)))
+_INTRODUCES_LAST = frozenset("ل" + "".join(word[-1] for word in _ASKED_ENDINGS + _SAYING))  # how a match ends
 _INTRODUCES_TAIL = 16  # more than any match of _INTRODUCES spans (8): the end of a line is enough
 # The marks of full vocalisation: a line carrying several is verse or scripture, not a heading.
-_MARKS = re.compile("[\u064b-\u0652]")
-_VOWELS = re.compile("[\u064b-\u0650\u0652]")  # the marks but shadda, which headlines keep
+_MARKS = _Lazy("_MARKS", "[\u064b-\u0652]")
+_VOWELS = _Lazy("_VOWELS", "[\u064b-\u0650\u0652]")  # the marks but shadda, which headlines keep
 _MAX_MARKS = 2
 # A verse's two halves: ".." or "…" with a space before it ("الخيزلي .. فدا"; a headline glues
 # it to the word before: "الكويت.. دولة نموذج"), or a wide gap between words.
-_VERSE_BREAK = re.compile(r"[^\W_]\s{1,8}(?:\.{2,6}|…)\s{0,8}[^\W\d_]|[^\W_][^\S\n]{4,80}[^\W\d_]")
+_VERSE_BREAK = _Lazy("_VERSE_BREAK", r"[^\W_]\s{1,8}(?:\.{2,6}|…)\s{0,8}[^\W\d_]|[^\W_][^\S\n]{4,80}[^\W\d_]")
 # The source of a quotation: a line led by a dash right under a line that closes a quotation.
-_ATTRIBUTION = re.compile(r"^\s*[-–—]")
-_QUOTE_END = re.compile(r"[\"»”’)\]﴾][.،]?\s*$")
+_ATTRIBUTION = _Lazy("_ATTRIBUTION", r"^\s*[-–—]")
+_DASHES = frozenset("-–—")
+_QUOTE_END = _Lazy("_QUOTE_END", r"[\"»”’)\]﴾][.،]?\s*$")
 # The end of a line that introduces a quotation on the next line: a word of saying or reciting a few
 # words before a colon ("كقول التجاني يوسف بشير:", "قال بيته المشهور:", "يشدو قائلا :").
-_QUOTES_NEXT = re.compile(
+_QUOTES_NEXT = _Lazy(
+    "_QUOTES_NEXT",
     r"(?:^|\s)[وفبكل]?(?:قول|قوله|قولها|قال|قالت|يقول|تقول|قائلا|قائلاً|قائلة|ينشد|أنشد|انشد|بيته|بيتها|أبياته|ابياته"
     r"|قصيدته|قصيدتها)(?:\s{1,3}[^\s:：]{1,30}){0,3}\s{0,3}[:：][\s\-–—_]*$"
 )
 _QUOTES_TAIL = 200  # more than any match of _QUOTES_NEXT spans: the end of a line is enough
 # A colon followed only by dashes still ends a line that introduces what follows ("قال صاحبي:-").
-_COLON_END = re.compile(r"[:：][\s\-–—_]*$")
+_COLON_END = _Lazy("_COLON_END", r"[:：][\s\-–—_]*$")
+_COLON_TAIL = frozenset(":：-–—_")  # the last character of a match of _COLON_END, or white space
+
+
+def _colon_end(line: str) -> bool:
+    """``_COLON_END.search(line)``, searched only when the last character allows a match."""
+    last = line[-1:]
+    return (last in _COLON_TAIL or last.isspace()) and _COLON_END.search(line) is not None
+
+
 # A clause, not a title: a line opening with "أن", "إن" (or "ان" once the alef step ran) …
-_CLAUSE = re.compile(r"^\s*(?:أن|ان|إن|بأن|بان|وأن|وان|أنه|انه|أنها|انها)\s")
+_CLAUSE = _Lazy("_CLAUSE", r"^\s*(?:أن|ان|إن|بأن|بان|وأن|وان|أنه|انه|أنها|انها)\s")
 # … or with a participle that reports speech ("موضحاً أن الفائزين …", "مشيرا إلى …"): the rest of
 # a sentence of prose, which a heading may follow.
-_REPORTING = re.compile(r"[وف]?(?:موضح|مضيف|مشير|مؤكد|لافت|منوه|مبين|معتبر|مشدد|مبرز|معرب)(?:ا\u064b?|\u064bا|ة|ين)\s")
+_REPORTING = _Lazy("_REPORTING", r"[وف]?(?:موضح|مضيف|مشير|مؤكد|لافت|منوه|مبين|معتبر|مشدد|مبرز|معرب)(?:ا\u064b?|\u064bا|ة|ين)\s")
 
 
 def _reporting(core: str) -> bool:
@@ -62,24 +94,31 @@ def _reporting(core: str) -> bool:
 # … and the line after a sentence broken over two lines goes on with "أن" ("… أستاذ الباطنة" / "أن
 # مرض السكر …"); not "إن" or a folded "ان", which open many a paragraph.
 # (Bidi marks around the word: see _INVISIBLE.)
-_GOES_ON = re.compile(r"^[\s\u200b\u200e\u200f\u061c]*(?:أن|بأن|وأن|أنه|أنها)[\s\u200b\u200e\u200f\u061c]")
+_GOES_ON = _Lazy("_GOES_ON", r"^[\s\u200b\u200e\u200f\u061c]*(?:أن|بأن|وأن|أنه|أنها)[\s\u200b\u200e\u200f\u061c]")
+_GOES_ON_FIRST = frozenset("أبو\u200b\u200e\u200f\u061c")  # how a match starts, or white space
 _LIST_MARKER = re.compile(r"^\s*(?:[■□▪▫●•◦◆◇►▶▸*\-–—]|\(?[0-9٠-٩]{1,3}[.)\-–]|\(?[a-zA-Zأ-ي][.)])\s*")
+# A match of _LIST_MARKER starts, after the indentation, with a bullet, a bracket or a digit, or
+# has "." or ")" second (after a letter); a match of _LINK_ALONE starts with "h" or "w".
+_LISTED_FIRST = frozenset("■□▪▫●•◦◆◇►▶▸*-–—(0123456789٠١٢٣٤٥٦٧٨٩")
+_LISTED_SECOND = frozenset(".)")
+_LINK_FIRST = frozenset("hw")
 _MAX_COLON_WORDS = 3  # "التمويل:" is a heading; "وتتضمن الخطة ثلاثة محاور:" introduces a list
-_BRACKETED = re.compile(r"^[(\[].*[)\]]$")  # a caption or aside in brackets; a quoted title may head a section
+_BRACKETED = _Lazy("_BRACKETED", r"^[(\[].*[)\]]$")  # a caption or aside in brackets; a quoted title may head a section
 # "ثانيا: مقرات الأندية": an ordinal opening a numbered section, even with a colon and a longer title.
-_ORDINAL = re.compile(
-    r"^(?:أولا|اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[ًٌٍ]?\s{0,3}[:：\-–—]{0,3}\s{0,3}[^\W\d_]"
-)
+_ORDINALS = ("أولا", "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
+_ORDINAL = _Lazy("_ORDINAL", r"^(?:%s)[ًٌٍ]?\s{0,3}[:：\-–—]{0,3}\s{0,3}[^\W\d_]" % "|".join(_ORDINALS))
+_ORDINAL_HEADS = frozenset(word[:2] for word in _ORDINALS)  # how a match starts
 _MAX_ORDINAL_WORDS = 14
 # A number opening a section ("1- …", "4: …", "(2) …"), then a word.
-_NUMBERED_HEAD = re.compile(r"^\(?[0-9٠-٩]{1,2}\s?[.):\-–]\s{0,3}[(\[]?[^\W\d_]")
-_SECTION_NUMBER = re.compile(r"^\s*\([0-9٠-٩]{1,2}\)\s*$")
+_NUMBERED_HEAD = _Lazy("_NUMBERED_HEAD", r"^\(?[0-9٠-٩]{1,2}\s?[.):\-–]\s{0,3}[(\[]?[^\W\d_]")
+_NUMBER_FIRST = frozenset("(0123456789٠١٢٣٤٥٦٧٨٩")  # how a match of _NUMBERED_HEAD or _NUMBER starts
+_SECTION_NUMBER = _Lazy("_SECTION_NUMBER", r"^\s*\([0-9٠-٩]{1,2}\)\s*$")
 # A short question standing alone between paragraphs ("كيف تكافح من يشتري المتابعين؟") heads what
 # answers it; one led by a dash or ">" is an interview turn.
-_TURN = re.compile(r"^\s*(?:[-–—>•]|س\s{0,2}[:/])")
+_TURN = _Lazy("_TURN", r"^\s*(?:[-–—>•]|س\s{0,2}[:/])")
 # The second line of a heading broken in two continues its phrase: it opens with a preposition.
 # (With the spellings the alef and yeh steps leave: "علي", "الي", "لدي".)
-_CONTINUES = re.compile(r"^(?:على|علي|في|فى|من|مع|إلى|الى|الي|عن|خارج|داخل|بين|حول|ضد|عبر|لدى|لدي|نحو|تجاه|بعد|قبل)\s")
+_CONTINUES = _Lazy("_CONTINUES", r"^(?:على|علي|في|فى|من|مع|إلى|الى|الي|عن|خارج|داخل|بين|حول|ضد|عبر|لدى|لدي|نحو|تجاه|بعد|قبل)\s")
 # Words no sentence ends on: a preposition, a conjunction, "أن", a relative pronoun, a particle that
 # needs its verb, a title that needs its name ("يوضح لهم الدكتور" / "محمد فلان أستاذ الباطنة" / "أن
 # …"). A line ending in one goes on in the next line: neither it nor the line under it is a heading.
@@ -94,8 +133,14 @@ _DANGLING = frozenset(
 )
 
 
+_DANGLING_LAST = frozenset(word[-1] for word in _DANGLING)  # how a word of _DANGLING ends
+
+
 def _dangling(line: str) -> bool:
     """``line`` ends on a word no sentence ends on (see ``_DANGLING``): its sentence goes on."""
+    last = line[-1:]
+    if last not in _DANGLING_LAST and last not in _INVISIBLE and not last.isspace():
+        return False  # (a line of prose mostly ends in a stop: no word to split off)
     words = line.rsplit(None, 1)
     return bool(words) and words[-1].strip(_INVISIBLE) in _DANGLING
 
@@ -171,6 +216,7 @@ def _trail_end(text: str, end: int) -> int:
 
 
 _STOPS = frozenset(".!?؟…،,؛;")
+_FINAL_STOPS = _STOPS - frozenset("?؟…")  # a candidate ends in none (but in "..": an ellipsis)
 _CLOSERS = frozenset("'\"»”’)]")
 
 
@@ -186,16 +232,29 @@ _QUESTION_MARKS = frozenset("؟?")
 # A line of a few words may end in an ellipsis ("الشعر نغم...") and still head a section, unless "و"
 # or "ف" opens it: it goes on with what came before ("ويعاني من سوء الإدارة...").
 _MAX_DOTS_WORDS = 3
-_GOES_ON_WORD = re.compile(r"^[وف][^\W\d_]{2}")
+_GOES_ON_WORD = _Lazy("_GOES_ON_WORD", r"^[وف][^\W\d_]{2}")
 
 
 def _is_candidate(line: str, core: str, max_words: int, count: int | None = None) -> bool:
-    """A short plain line that may head a section, judged on its own (``count``: its words)."""
+    """A short plain line that may head a section, judged on its own (``core``: ``_core(line)``,
+    ``count``: its words).
+
+    (A pattern anchored at either end is tried only when the first or last characters allow a
+    match: ``_ORDINAL_HEADS``, ``_NUMBER_FIRST``, ``_INTRODUCES_LAST``, ``_colon_end``; a first
+    character that is a letter is the letter ``_HAS_LETTER`` looks for.)
+    """
     if count is None:
         count = len(core.split())
     if line.lstrip()[:1] == "(" and _SECTION_NUMBER.match(line):
         return True  # "(2)" alone: the number of a section in a column
-    if count <= _MAX_ORDINAL_WORDS and (_ORDINAL.match(core) or _NUMBERED_HEAD.match(core)) and not _ends_with(core, _STOPS):
+    if (
+        count <= _MAX_ORDINAL_WORDS
+        and (
+            (core[:2] in _ORDINAL_HEADS and _ORDINAL.match(core))
+            or (core[:1] in _NUMBER_FIRST and _NUMBERED_HEAD.match(core))
+        )
+        and not _ends_with(core, _STOPS)
+    ):
         return True  # "ثانيا: …", "1- مسابقة الشعر (…)", "4: فلان (17 عاما، …)"
     if len(core) < 2 or count > max_words or len(core) > 12 * max_words or ("\u0640" in core and not _HAS_ALNUM.search(core)):
         return False  # (a letter alone, "س", marks a question in an interview; "ـــــ" is a rule)
@@ -209,20 +268,30 @@ def _is_candidate(line: str, core: str, max_words: int, count: int | None = None
             return False  # a line of verse, fully vocalised
         plain = _MARKS.sub("", core)
     # (_VERSE_BREAK needs ".." or "…", or a gap of four spaces between two words, which a line
-    # equal to its single-spaced core once stripped cannot have: no search then.)
+    # equal to its single-spaced core once stripped cannot have: no search then. A link or an
+    # address: "@", "://" or "www.", three ``in`` tests, cheaper than one search for the three.)
     if (
         ".." in line or "…" in line or (line != core and line.strip() != core)
-    ) and _VERSE_BREAK.search(line) or _LINK.search(core):
+    ) and _VERSE_BREAK.search(line) or "@" in core or "://" in core or "www." in core:
         return False  # a verse's two halves, a quotation cut short, a link
-    if _CLAUSE.match(plain) or _reporting(plain) or _INTRODUCES.search(plain[-_INTRODUCES_TAIL:]) or (":" in plain and _SPEECH.match(plain)):
+    if (
+        _CLAUSE.match(plain)
+        or _reporting(plain)
+        or (plain[-1:] in _INTRODUCES_LAST and _INTRODUCES.search(plain[-_INTRODUCES_TAIL:]))
+        or (":" in plain and _SPEECH.match(plain))
+    ):
         return False  # the rest of a sentence, or what introduces or reports speech ("قلت: وما ذاك؟")
-    if _ends_with(core, _QUESTION_MARKS) and not _TURN.match(line) and _HAS_LETTER.search(core):
+    # (_ends_with(core, ...) written out: core is not empty here, a single character once trimmed.)
+    last = core[-1]
+    before_closer = core[-2:-1] if last in _CLOSERS else ""
+    letter = core[0].isalpha() or _HAS_LETTER.search(core) is not None
+    if (last in _QUESTION_MARKS or before_closer in _QUESTION_MARKS) and letter and not _TURN.match(line):
         return not _ends_with(core[:-1].rstrip(), _STOPS)
-    if _ends_with(core, _STOPS) or not _HAS_LETTER.search(core):
+    if last in _STOPS or before_closer in _STOPS or not letter:
         return False
-    if _BRACKETED.match(core) or _BYLINE.match(core):
+    if (core[0] in "([" and _BRACKETED.match(core)) or _BYLINE.match(core):
         return False
-    if _COLON_END.search(line) and (count > _MAX_COLON_WORDS or _SPEECH.match(plain)):
+    if _colon_end(line) and (count > _MAX_COLON_WORDS or _SPEECH.match(plain)):
         return False  # reported speech or a sentence introducing what follows
     return True
 
@@ -262,7 +331,7 @@ class _Rows:
         while start > 0:
             end = start - 1
             start = text.rfind("\n", 0, end) + 1
-            if not text[start:end].isspace() and start < end:
+            if start < end and (not text[start].isspace() or not text[start:end].isspace()):
                 return start
         return None
 
@@ -274,7 +343,7 @@ class _Rows:
             start = end + 1
             end = text.find("\n", start)
             stop = len(text) if end < 0 else end
-            if start < stop and not text[start:stop].isspace():
+            if start < stop and (not text[start].isspace() or not text[start:stop].isspace()):
                 return start
         return None
 
@@ -288,28 +357,53 @@ class _Rows:
             stripped = line.strip()
             limit, max_words = self.limit, self.max_words
             # An item of a list: a bullet or number, or a link alone on its line (a list of links).
-            listed = bool(_LIST_MARKER.match(line)) or (_LINK_ALONE.fullmatch(stripped) is not None)
-            if (
-                len(stripped) > 2 * limit
-                and stripped[0] not in _LEAD_CHARS
-                and stripped[-1] not in _TRAIL_CHARS
-                and len(stripped.split(None, limit)) > limit
-            ):
-                got = (line, "", True, listed, False, True)  # prose: its core only if a neighbour asks
-            else:
+            # (The first character after the indentation, or the second, tells when _LIST_MARKER
+            # may match: see _LISTED_FIRST; a link starts with "h" or "w".)
+            first = stripped[:1]
+            listed = (
+                (first in _LISTED_FIRST or stripped[1:2] in _LISTED_SECOND) and _LIST_MARKER.match(line) is not None
+            ) or (first in _LINK_FIRST and _LINK_ALONE.fullmatch(stripped) is not None)
+            words = None
+            if len(stripped) > 2 * limit and first not in _LEAD_CHARS and stripped[-1] not in _TRAIL_CHARS:
+                words = stripped.split(None, limit)
+                if len(words) > limit:
+                    got = (line, "", True, listed, False, True)  # prose: its core only if a neighbour asks
+                    self._info[start] = got
+                    return got
+                # (Fewer words than the limit: all of them, and no decoration for _core_words to strip.)
+            if words is None:
                 words = _core_words(stripped)
-                core = " ".join(words)
-                count = len(words)
-                candidate = len(stripped) <= _CHARS_PER_WORD * limit and _is_candidate(line, core, max_words, count)
-                paragraph = (
-                    _ends_with(core, _STOPS)
-                    or count > max_words
-                    or (count > _MAX_COLON_WORDS and _COLON_END.search(stripped) is not None)
-                    or _reporting(core)  # the rest of a sentence
-                )
-                got = (line, core, False, listed, candidate, paragraph)
+            core = " ".join(words)
+            count = len(words)
+            candidate = len(stripped) <= _CHARS_PER_WORD * limit and _is_candidate(line, core, max_words, count)
+            paragraph = (
+                _ends_with(core, _STOPS)
+                or count > max_words
+                or (count > _MAX_COLON_WORDS and _colon_end(stripped))
+                or _reporting(core)  # the rest of a sentence
+            )
+            got = (line, core, False, listed, candidate, paragraph)
             self._info[start] = got
         return got
+
+    def prose(self, start: int, end: int) -> bool:
+        """The line ``text[start:end]`` is a paragraph on its own, no candidate heading and no list item."""
+        text = self.text
+        last = text[end - 1] if end - start > 1 else ""
+        if (
+            last
+            and (last in _FINAL_STOPS and text[end - 2] != "." or last in _STOPS and end - start > _CHARS_PER_WORD * self.limit)
+            and not text[start].isspace()
+            and text[start] not in _LISTED_FIRST
+            and text[start] not in _LINK_FIRST
+            and text[start + 1] not in _LISTED_SECOND
+        ):
+            # The common case, told without cutting the line out: a sentence-final mark last (so a
+            # paragraph), which no candidate ends in (not "?", "…" nor "..") or longer than any
+            # candidate; no indentation and no list marker first.
+            return True
+        _, _, _, listed, candidate, paragraph = self.info(start)
+        return paragraph and not candidate and not listed
 
     def candidate(self, start: int, before: int | None, after: int | None) -> bool:
         """A candidate heading: short and plain on its own, and no item of a run of list items."""
@@ -323,12 +417,15 @@ class _Rows:
         return self.info(start)[5] and not self.candidate(start, before, after)
 
 
-_DIGIT = re.compile(r"[0-9٠-٩]")
-_NUMBER = re.compile(r"\s*\(?([0-9٠-٩]{1,3})[.)\-–]")
+_DIGIT = _Lazy("_DIGIT", r"[0-9٠-٩]")
+_NUMBER = _Lazy("_NUMBER", r"\s*\(?([0-9٠-٩]{1,3})[.)\-–]")
 
 
 def _numbered(before: str, after: str) -> bool:
     """``before`` and ``after`` are consecutive items of a numbered list ("(2) …", "(3) …")."""
+    b, a = before[:1], after[:1]
+    if not ((b in _NUMBER_FIRST or b.isspace()) and (a in _NUMBER_FIRST or a.isspace())):
+        return False  # (a match of _NUMBER starts with white space, a bracket or a digit)
     first, second = _NUMBER.match(before), _NUMBER.match(after)
     return bool(first and second) and int(second.group(1)) == int(first.group(1)) + 1
 
@@ -346,7 +443,9 @@ def _credit(line: str) -> bool:
 # section. (A section's sub-headline in that form names its speaker below: "قال فلان …".)
 _SPEAKER_WORDS = 4  # a name: at most this many words before the colon
 _QUOTED_WORDS = 4  # the words quoted after it: at least this many
-_SAME_SPEAKER = re.compile(
+_AND_THEN = frozenset("وف")
+_SAME_SPEAKER = _Lazy(
+    "_SAME_SPEAKER",
     r"^\s*[وف](?:أضاف|اضاف|أشار|اشار|تابع|أوضح|اوضح|أكد|اكد|لفت|شدد|بين|استطرد|أردف|اردف|ختم|نوه"
     r"|يضيف|يشير|يتابع|يوضح|يؤكد|يوكد)ت?(?:\s{0,3}[:：]|\s{1,3}(?:أن|ان|إن|بأن|بان|إلى|الى|إلي|الي|على|علي"
     r"|قائلا|قائلاً|قائلة)(?:\s|$))"
@@ -355,6 +454,9 @@ _SAME_SPEAKER = re.compile(
 
 def _quotation(core: str, after: str) -> bool:
     """``core`` is "speaker: what they said" over ``after``, which goes on with the same speaker."""
+    first = after[:1]
+    if not (first in _AND_THEN or first.isspace()) or _SAME_SPEAKER.match(after) is None:
+        return False  # (a match of _SAME_SPEAKER starts with "و" or "ف" after the indentation)
     who, colon, said = core.partition(":")
     return (
         bool(colon)
@@ -362,7 +464,6 @@ def _quotation(core: str, after: str) -> bool:
         and _HAS_LETTER.search(who) is not None  # a name, not a section's number ("4: فلان …")
         and not _ORDINAL.match(core)
         and len(said.split(None, _QUOTED_WORDS)) >= _QUOTED_WORDS
-        and _SAME_SPEAKER.match(after) is not None
     )
 
 
@@ -382,13 +483,13 @@ def _closes_verse(rows: _Rows, before: int) -> bool:
     for start in (upper, before):
         # Short lines, no paragraph (so ``cleaner.stream`` never cuts between them and the introducer).
         line, core, long_prose, _, _, paragraph = rows.info(start)
-        if long_prose or paragraph or not core or _COLON_END.search(line):
+        if long_prose or paragraph or not core or _colon_end(line):
             return False
         halves.append(line)
     if sum(h.count("«") - h.count("»") for h in halves) or sum(h.count('"') for h in halves) % 2:
         return False  # a quotation still open
     line = rows.info(introducer)[0]
-    return _COLON_END.search(line[-8:]) is not None and _QUOTES_NEXT.search(line[-_QUOTES_TAIL:]) is not None
+    return _colon_end(line[-8:]) and _QUOTES_NEXT.search(line[-_QUOTES_TAIL:]) is not None
 
 
 
@@ -397,7 +498,7 @@ def _label(line: str, b_line: str, core: str, a_listed: bool, a_paragraph: bool,
     tying it to the line before ("وتشمل:"), over a paragraph or a list item. Not under a question
     (the speaker of its answer: "السيد الرئيس:"), nor a dateline ("القدس المحتلة-وكالات:")."""
     return (
-        _COLON_END.search(line) is not None
+        _colon_end(line)
         and len(core.split()) <= _MAX_COLON_WORDS
         and not _GOES_ON_WORD.match(core)
         and (a_listed or (a_paragraph and not a_candidate))
@@ -411,7 +512,7 @@ _BODY_WORDS = 6
 # sentence: text broken into lines of a fixed width.
 _WRAPPED = 0.8
 # The end of a short line that is a cry or verse, not a sentence of prose: an ellipsis ("..!!").
-_TRAILING_DOTS = re.compile(r"(?:\.\.|…)[!؟?]{0,3}['\"»”’)\]]?$")
+_TRAILING_DOTS = _Lazy("_TRAILING_DOTS", r"(?:\.\.|…)[!؟?]{0,3}['\"»”’)\]]?$")
 _DOTS_END = frozenset(".…!؟?'\"»”’)]")  # the last character of a match of _TRAILING_DOTS
 
 
@@ -431,10 +532,12 @@ def _prose_above(rows: _Rows, start: int) -> bool:
     return False
 
 
-def _decide(text: str, max_words: int) -> dict[int, str]:
+def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int, str]:
     """Line start -> heading text for every sub-heading of ``text``.
 
-    Only the lines `_short_lines` finds are looked at, with their non-empty neighbours.
+    Only the lines `_short_lines` finds are looked at, with their non-empty neighbours. With
+    ``as_written`` (the ``headings`` step writing plain text), a line that comes out the same
+    whether or not it is a heading is not judged, and left out (see ``_written_as_is``).
     """
     rows = _Rows(text, max_words)
     info, prev, following = rows.info, rows.prev, rows.next
@@ -443,6 +546,8 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
         here = match.start() + 1
         if here in found:
             continue  # the second line of a heading broken in two
+        if as_written and _written_as_is(rows, here, match.end()):
+            continue
         line, core, _, listed, candidate, _ = info(here)
         if not candidate:
             continue
@@ -453,7 +558,7 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
         if after is None:
             continue  # nothing after it: no heading (a closing line, a signature: kept as it is)
         b_line, b_core, b_long, b_listed, b_candidate, b_paragraph = info(before)
-        if _dangling(b_line) or (_dangling(core) and not _COLON_END.search(line)):
+        if _dangling(b_line) or (_dangling(core) and not _colon_end(line)):
             continue  # a sentence going on over the line break, not a title
         if b_paragraph and b_core[-1:] in _DOTS_END and _TRAILING_DOTS.search(b_core) and len(b_core.split()) <= _BODY_WORDS:
             continue  # under "أبناء وطن المجد والعزة..": a cry or a line of verse, no paragraph
@@ -462,7 +567,7 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
             continue  # an item of a list
         if not listed and _numbered(b_line, a_line):
             continue  # a short line between items (2) and (3) of a list (a quotation's author) is in it
-        if b_paragraph and _COLON_END.search(b_line[-8:]) and _QUOTES_NEXT.search(b_line[-_QUOTES_TAIL:]):
+        if b_paragraph and _colon_end(b_line[-8:]) and _QUOTES_NEXT.search(b_line[-_QUOTES_TAIL:]):
             continue  # the verse or saying the line before introduces ("كقول الشاعر:", "حينما يصدح قائلا:")
         # A heading follows a paragraph (prose, no candidate heading) or closes a list; a label
         # (a few words and a colon: "الفائزون :", "المراحل التعليمية:") heads the paragraph or list
@@ -499,7 +604,7 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
             and text.find("\n", before) + 1 == here
             and core == line.strip()
             and not _ends_with(b_core, _STOPS)
-            and not _COLON_END.search(b_line)
+            and not _colon_end(b_line)
             and not _NUMBERED_HEAD.match(core)
             and not _ORDINAL.match(core)
         ):
@@ -509,11 +614,11 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
             continue
         if core[-1] in ".…" and not b_long and len(b_core.split()) < _BODY_WORDS:
             continue  # a short line ending in an ellipsis under another short line: an item, a cry
-        if _GOES_ON.match(a_line):
+        if (a_line[:1] in _GOES_ON_FIRST or a_line[:1].isspace()) and _GOES_ON.match(a_line):
             continue  # the next line goes on with "أن …": a sentence broken over two lines
         if ":" in core and _quotation(core, a_line):
             continue  # "الزيادي: التوقيت حسب نوع العملية": a speaker's words, pulled out
-        if _ATTRIBUTION.match(line) and _QUOTE_END.search(b_line):
+        if (line[:1] in _DASHES or line[:1].isspace()) and _ATTRIBUTION.match(line) and _QUOTE_END.search(b_line):
             continue  # "- من سورة الحج" under a quotation: its source
         # What may follow a heading: a paragraph, or the first item of a numbered or bulleted list.
         if a_listed and not a_paragraph and _HAS_ALNUM.search(a_core):
@@ -540,7 +645,7 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
             after2 is not None
             and a_candidate
             and not (a_listed or b_listed)
-            and _COLON_END.search(a_line)
+            and _colon_end(a_line)
             and not _credit(a_line)
             and (rows.paragraph(after2, after, following(after2)) or info(after2)[3])
         ):
@@ -548,6 +653,35 @@ def _decide(text: str, max_words: int) -> dict[int, str]:
             found[here] = core
             found[after] = a_core
     return found
+
+
+def _written_as_is(rows: _Rows, start: int, end: int) -> bool:
+    """The line ``text[start:end]`` comes out of ``headings`` (plain text) as it stands whether it
+    is a heading or not, and judging it changes no other line: a blank line (or none) above and
+    under it, nothing for ``_core`` to strip (it is its own heading text), and under it a
+    paragraph (no candidate, no list item), so no heading in two lines starts here (see the end
+    of ``_decide``). Most titles of a feed of articles, each alone in its block, are such lines."""
+    text = rows.text
+    if start >= 2 and text[start - 2] != "\n" and _filled(text, text.rfind("\n", 0, start - 1) + 1, start - 1):
+        return False  # a line above it, to part from a heading
+    line = text[start:end]
+    if line[:1] in _LEAD_CHARS or line[-1:] in _TRAIL_CHARS:
+        return False  # decoration to strip
+    # (A printable line has no white space but spaces: see test_headings_paths.py.)
+    if not (line.isprintable() and "  " not in line and line[0] != " " and line[-1] != " ") and " ".join(line.split()) != line:
+        return False  # white space to strip
+    after = end + 2
+    if text[end + 1 : after] == "\n" and after < len(text) and not text[after].isspace():
+        stop = text.find("\n", after)  # the common case: an empty line, then the line under it
+        return rows.prose(after, len(text) if stop < 0 else stop)
+    stop = end
+    while stop >= 0:  # the first non-empty line under it (as ``rows.next``)
+        after = stop + 1
+        stop = text.find("\n", after)
+        after_end = len(text) if stop < 0 else stop
+        if _filled(text, after, after_end):
+            return after > end + 1 and rows.prose(after, after_end)  # (not right under it)
+    return True  # no line after it: no heading
 
 
 def heading_decisions(lines: list[str], *, max_words: int = 10) -> dict[int, str]:
@@ -596,23 +730,37 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
         raise ValueError(f"headings: style must be 'text' or 'markdown', not {style!r}")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    found = _decide(text, max_words)
-    if not found:
-        return text
+    return _write(text, _decide(text, max_words, as_written=style == "text"), style == "markdown")
+
+
+def _write(text: str, found: dict[int, str], markdown: bool) -> str:
+    """``text`` with each heading of ``found`` (line start -> heading text) in its own block."""
     out: list[str] = []
     pos = 0
     for start in sorted(found):
         end = text.find("\n", start)
-        out.append(text[pos:start])
+        heading = found[start]
         # Its own block: a blank line before and after it (unless there is one, or a heading).
         before = text.rfind("\n", 0, start - 1) + 1
-        if before not in found and text[before : start - 1] and not text[before : start - 1].isspace():
-            out.append("\n")
-        out.append(f"## {found[start]}" if style == "markdown" else found[start])
+        gap_before = before not in found and _filled(text, before, start - 1)
         after = text.find("\n", end + 1)
-        following = text[end + 1 :] if after < 0 else text[end + 1 : after]
-        if following and not following.isspace():
+        gap_after = _filled(text, end + 1, len(text) if after < 0 else after)
+        if not (gap_before or gap_after or markdown) and end - start == len(heading) and text.startswith(heading, start):
+            continue  # a heading alone in its block already, with no decoration: nothing to write
+        out.append(text[pos:start])
+        if gap_before:
+            out.append("\n")
+        out.append(f"## {heading}" if markdown else heading)
+        if gap_after:
             out.append("\n")
         pos = end
+    if not out:
+        return text
     out.append(text[pos:])
     return "".join(out)
+
+
+def _filled(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` holds something besides white space (read without copying it when its
+    first character does)."""
+    return start < end and (not text[start].isspace() or not text[start:end].isspace())
