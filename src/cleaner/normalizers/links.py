@@ -6,8 +6,9 @@ elongation) must not change.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..registry import normalizer
 from .chars import ARABIC_MARKS, is_word_char
@@ -187,7 +188,7 @@ def links(
         return text
     out: list[str] = []
     last = 0
-    for start, end in _marked_lines(text):
+    for start, end in _marked_parts(text):
         part = text[start:end]
         changed = _links_part(part, urls, emails, mentions, hashtags)
         if changed != part:
@@ -202,42 +203,70 @@ def links(
 
 _MAX_ROUNDS = 8
 # Every URL holds "://" or a "w." / "W." ("www."), every e-mail address and mention an "@", every
-# hashtag a "#": a line holding none of these is left as it is. No match, and no character a match's
-# context looks at, lies across a line break ("\n" is whitespace and no word character), and no
-# replacement removes one, so runs of whole lines holding a marker are cleaned on their own, each to
-# its fixed point, with the same result as the whole text. Each kind of marker is searched for from
-# the end of the last part only (literal searches: the engine skips to them), so the markers inside
-# a part cost nothing, and a part runs on to the end of the line _PART characters after its first
-# marker: a text dense with markers is cleaned in few parts.
-_URL_MARKS = (re.compile("://"), re.compile(r"w\."), re.compile(r"W\."))
+# hashtag a "#": text holding none of these is left as it is. No match, and no character a match's
+# context looks at, lies across a space or a line break (both are whitespace: no pattern matches
+# one, no lookaround, trailing-punctuation trim or e-mail scan takes one for part of a match, and the
+# "never glue" check treats one as the end of the text does), and no replacement removes one; so
+# the stretches between two of them that hold a marker are cleaned on their own, each to its fixed
+# point, with the same result as the whole text. Each kind of marker is searched for from the end of
+# the last part only (literal searches: the engine skips to them), so the markers inside a part cost
+# nothing. A part runs from the space or line break before its first marker to the first one
+# _PART characters after it, and takes in the next marker found within _PART characters of its end,
+# up to _MAX_PART characters: a text dense with markers is cleaned in few parts, and a long line in
+# windows that stay in the CPU cache (each pass over a part and each copy of it is cheap), not in
+# passes over the whole line.
+_URL_MARKS = tuple(re.compile(marker).search for marker in ("://", r"w\.", r"W\."))
+_CUT = re.compile("[ \n]")
 _PART = 4096
+_MAX_PART = _SCAN = 1 << 16
 
 
-def _marked_lines(text: str) -> list[tuple[int, int]]:
-    """Sorted, disjoint ``(start, end)`` spans of runs of whole lines that hold every marker of ``text``."""
+def _marked_parts(text: str) -> Iterator[tuple[int, int]]:
+    """Sorted, disjoint ``(start, end)`` spans that hold every marker of ``text``, each starting at the
+    start of the text or after a space or line break, and ending at the end or before one."""
     size = len(text)
-    searches = [pattern.search for pattern in _URL_MARKS]
-    nexts = []
-    for search in searches:
-        m = search(text)
-        nexts.append(m.start() if m else size)
-    nexts.extend((text.find("@") % (size + 1), text.find("#") % (size + 1)))  # -1 (none) -> size
-    spans: list[tuple[int, int]] = []
+    # nexts[i]: where the next marker of kind i starts, or, when found[i] is false, where the search
+    # for it goes on (none lies before). Each search looks _SCAN characters ahead from where the last
+    # one stopped: a kind absent from the text is not looked for in one pass over all of it.
+    finds = [functools.partial(_next_mark, search, text) for search in _URL_MARKS]
+    finds += [functools.partial(_next_char, text.find, char) for char in "@#"]  # str.find: faster for one character
+    nexts = [0] * len(finds)
+    found = [False] * len(finds)
+    part_start = part_end = 0  # the part being extended (none while part_end is 0)
+    end = 0  # the last part's end: a space or line break (the first part's start is found from 0)
     while (pos := min(nexts)) < size:
-        start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", min(pos + _PART, size)) % (size + 1)  # -1 (none) -> size
-        if spans and start - spans[-1][1] <= _PART:
-            spans[-1] = (spans[-1][0], end)
+        i = nexts.index(pos)
+        if not found[i]:
+            nexts[i], found[i] = finds[i](pos, size)
+            continue
+        # back to the cut before the marker, no further than the last part's end (linear in all)
+        start = max(text.rfind(" ", end, pos), text.rfind("\n", end, pos)) + 1
+        cut = _CUT.search(text, pos + _PART)
+        end = cut.start() if cut else size
+        if part_end and start - part_end <= _PART and end - part_start <= _MAX_PART:
+            part_end = end
         else:
-            spans.append((start, end))
-        for i, search in enumerate(searches):
+            if part_end:
+                yield part_start, part_end
+            part_start, part_end = start, end
+        for i, find in enumerate(finds):
             if nexts[i] < end:
-                m = search(text, end)
-                nexts[i] = m.start() if m else size
-        for i, char in ((3, "@"), (4, "#")):
-            if nexts[i] < end:
-                nexts[i] = text.find(char, end) % (size + 1)
-    return spans
+                nexts[i], found[i] = find(end, size)
+    if part_end:
+        yield part_start, part_end
+
+
+def _next_mark(search: Callable[..., re.Match[str] | None], text: str, pos: int, size: int) -> tuple[int, bool]:
+    """The start of the first marker ``search`` finds from ``pos`` and True, or ``pos + _SCAN`` (at
+    most ``size``) and False when none starts before it."""
+    m = search(text, pos, pos + _SCAN + 2)  # + 2: a marker of 3 characters starting before pos + _SCAN
+    return (m.start(), True) if m else (min(pos + _SCAN, size), False)
+
+
+def _next_char(find: Callable[[str, int, int], int], char: str, pos: int, size: int) -> tuple[int, bool]:
+    """:func:`_next_mark` for one character, with ``find``, the text's ``str.find``."""
+    at = find(char, pos, pos + _SCAN)
+    return (at, True) if at >= 0 else (min(pos + _SCAN, size), False)
 
 
 def _links_part(text: str, urls: str, emails: str, mentions: str, hashtags: str) -> str:

@@ -10,6 +10,11 @@ from ..registry import normalizer
 # A run of two or more spaces, written as two spaces and any more: the pattern opens with a literal
 # pair, so the regex engine skips ahead to the next pair instead of stopping at every space.
 _SPACES = re.compile("   *")
+# In text without a run of spaces, ending in a line break and starting with neither a space nor a
+# line break, what keeps it from being its own output: a line break alone between two lines (not a
+# paragraph break), three or more together, or one with a space before or after it. (The pattern
+# opens with the line break, so the engine skips from one to the next.)
+_BREAK_FAULT = re.compile("\n(?:(?<=[^\n]\n)(?=[^\n])|\n\n|(?<= \n)|(?= ))")
 
 
 @normalizer("whitespace")
@@ -28,8 +33,10 @@ def whitespace(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text:
         text = text.replace("\t", " ")  # a run holding a tab becomes one space below
+    pos = _first_run(text, 0)
+    if pos < 0 and _clean(text):
+        return text  # already clean (a second run, --check): no split, no join, no copy
     lines = text.split("\n")
-    pos = text.find("  ")
     if pos >= 0:
         lines = _collapse(text, lines, pos)
     # Runs are single spaces now. Each line loses its end spaces (str.strip called from C by map),
@@ -40,6 +47,19 @@ def whitespace(text: str) -> str:
         return ""
     out += "\n"  # in place: `out` is the only reference, so no second copy of the text
     return out
+
+
+def _clean(text: str) -> bool:
+    """Whether ``text``, holding no CR, tab or run of spaces, is its own output: one final line break,
+    neither a space nor a line break at the start, and between lines only paragraph breaks (one blank
+    line) with no space around them. The one scan stops at the first fault: on text that needs
+    cleaning it seldom goes far."""
+    return (
+        text[-1:] == "\n"
+        and text[0] not in " \n"
+        and text[-2:] != "\n\n"
+        and _BREAK_FAULT.search(text) is None
+    )
 
 
 def _collapse(text: str, lines: list[str], pos: int) -> list[str]:
@@ -58,5 +78,11 @@ def _collapse(text: str, lines: list[str], pos: int) -> list[str]:
         if not fixed & 63 and fixed * 256 > counted:  # a run every 256 characters or more often
             return _SPACES.sub(" ", text).split("\n")
         row += 1
-        pos = text.find("  ", counted)
+        pos = _first_run(text, counted)
     return lines
+
+
+def _first_run(text: str, start: int) -> int:
+    """``text.find("  ", start)``: the regex engine's literal search is the faster one here."""
+    match = _SPACES.search(text, start)
+    return match.start() if match else -1
