@@ -414,6 +414,10 @@ _STRUCTURE_LINES = [
     "(تصوير فلان الفلاني)", "صورة أرشيفية", "الصورة: الوزير خلال زيارته", "اضغط على الصورة لمشاهدة الحجم الكامل",
     "مقابلة مع الوزير فلان أجرتها فلانة الفلانية.", "إعداد – فلانة الفلانية: " + PARA, "الفائزون :", "دعم مستمر",
     "?فلان الفلاني:", " ".join([LONG_NAME] * 5) + " صورة تعبيرية", "«الشرق الأوسط»", "براقش نت", "مكّة", "دبـي",
+    # lines whose label depends on where they stand (weak datelines and captions, titles, stamps)
+    "البحرين", "«فوائد المشي»", "9 نوفمبر", "الرياض -", "جدة:", "صورة من داخل القاعة", "ملعب المدينة بلا مقاعد (صورة)",
+    "الصورة في المقدمة", PARA[:-1] + " (رويترز)", "واشنطن (رويترز) -", "عنوان ينتهي بنقطة.", "وتضم الجولة المدن التالية:",
+    "الأحد 5 مايو 2019 الساعة 10:40 بتوقيت مكة", "ـ «الوطن»", "نصائح مفيدة",
 ]
 
 
@@ -464,3 +468,178 @@ def test_a_verse_break_in_any_white_space_is_no_candidate(line: str, candidate: 
     from cleaner.normalizers.headings import _core, _is_candidate
 
     assert _is_candidate(line, _core(line), 10) is candidate
+
+
+# --- the strict profile keeps article text that looks like apparatus (review defects 6-9) --------
+
+NEWS = "قال الرئيس إن الحكومة ستعمل على حل المشكلات العالقة في أقرب وقت ممكن."
+NEWS2 = "وأضاف أن الحكومة ملتزمة بالإصلاح الكامل في البلاد خلال الأعوام المقبلة."
+
+
+def _strict(text: str) -> str:
+    once = cleaner.clean(text, profile="strict", disable=["alef", "yeh"])
+    assert cleaner.clean(once, profile="strict", disable=["alef", "yeh"]) == once  # one pass: its fixed point
+    return once
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A news paragraph ending with the agency's tag or a note on its photo: the text stays whole.
+        "قتل ثلاثة أشخاص وأصيب عشرة آخرون في انفجار عبوة ناسفة قرب سوق شعبي في وسط المدينة صباح اليوم وفق ما أعلنت الشرطة (رويترز)",
+        "وتتمثل تفاصيل الحادث في اصطدام بين حافلة وشاحنة على الطريق الرابط بين المدينتين، بحسب المصدر ذاته. (صورة أرشيفية)",
+        "ونقل المصابون إلى المستشفى الجهوي لتلقي العلاج. (صورة تعبيرية)",
+        "وأكد المسؤول أن الأشغال ستنتهي قبل نهاية العام الجاري حسب البرنامج المعلن. (تصوير فلان الفلاني)",
+        "وأعلنت الوزارة عن خطة جديدة لدعم المزارعين. (أ ف ب)",
+    ],
+)
+def test_a_paragraph_ending_with_a_credit_stays(line: str) -> None:
+    assert not is_caption(line)
+    text = f"{NEWS}\n{line}\n{NEWS2}"
+    assert captions(text) == text
+    assert line in _strict(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a short text over a credit, credits alone, a caption label: still captions
+        "لاعب المنتخب خلال التدريبات أمس (أ ف ب)",
+        "طفل يرفع علامة النصر خلال مظاهرة في القرية (رويترز)",
+        "(أ ف ب، رويترز)",
+        "الصورة: الوزير خلال زيارته",
+        "صورة من داخل القاعة",
+        "صورة للوزير خلال الزيارة",
+    ],
+)
+def test_short_captions_still_go(line: str) -> None:
+    assert is_caption(line)
+    assert captions(f"{NEWS}\n{line}\n{NEWS2}") == f"{NEWS}\n{NEWS2}"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A title opening with "صورة من" or ending with "(صورة)" (the article has a photo) is the title.
+        (f"صورة من داخل سجن المدينة تثير الجدل\n{NEWS}\n{NEWS2}", "صورة من داخل سجن المدينة تثير الجدل"),
+        (f"صورة من الميدان.. لغز يحير الجميع\n{NEWS}\n{NEWS2}", "صورة من الميدان.. لغز يحير الجميع"),
+        (f"ملعب المدينة بلا مقاعد (صورة)\n\n{NEWS}\n{NEWS2}", "ملعب المدينة بلا مقاعد (صورة)"),
+        # "الصورة" as a sentence's subject or a sub-heading is no caption
+        (f"{NEWS}\nالصورة الكاملة للأزمة لم تتضح بعد\n{NEWS2}", "الصورة الكاملة للأزمة لم تتضح بعد"),
+        (f"{NEWS}\nالصورة تتحدث عن نفسها بوضوح\n{NEWS2}", "الصورة تتحدث عن نفسها بوضوح"),
+        (f"{NEWS}\nالصورة في المقدمة\n{NEWS2}", "الصورة في المقدمة"),
+        # "صورة من" in the middle: no headline ("..", a verb after a particle) is a caption
+        (f"{NEWS}\nصورة من الحي القديم لم يبق منها شيء\n{NEWS2}", "صورة من الحي القديم لم يبق منها شيء"),
+    ],
+)
+def test_titles_and_sentences_about_a_photo_stay(text: str, kept: str) -> None:
+    assert kept in captions(text).split("\n")
+    assert kept in _strict(text)
+
+
+def test_a_caption_under_the_title_still_goes() -> None:
+    text = f"{TITLE}\nصورة من داخل القاعة\n{NEWS}"
+    assert captions(text) == f"{TITLE}\n{NEWS}"
+    text = f"كتب - فلان الفلاني\nصورة من داخل القاعة تثير الجدل\n{NEWS}"  # the title under a byline
+    assert "صورة من داخل القاعة تثير الجدل" in _strict(text)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # sub-headings and section names between paragraphs
+        [NEWS, "نصائح مفيدة", NEWS2],
+        [NEWS, "قيمة القراءة", NEWS2],
+        [NEWS, "«فوائد المشي»", NEWS2],
+        [TITLE, NEWS, "البحرين", NEWS2, "الكويت", LONG],
+        [TITLE, NEWS, "تحرير حلب - أيام صعبة", NEWS2],
+        [TITLE, NEWS, "بقلم الحبر كتبت الطفلة رسالتها الأولى", NEWS2],
+        # dates heading a timeline
+        [TITLE, NEWS, "9 نوفمبر", NEWS2, "10 نوفمبر", LONG],
+        # list items under an intro line ending in ":" (at the end of the article too)
+        [NEWS, "وتضم الجولة المدن التالية:", "جدة", "الدمام", "أبها", NEWS2],
+        [TITLE, NEWS, "وتضم الجولة المدن التالية:", "جدة", "الدمام", "أبها"],
+        # a place ending in ":" over a list of names, not over the paragraph it introduces
+        [TITLE, NEWS, "قطر:", "فلان الفلاني", "علان العلاني", NEWS2],
+    ],
+)
+def test_subheadings_and_lists_are_no_bylines_or_datelines(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    for step in (bylines, captions, datelines):
+        assert step(text) == text
+    kept = _strict(text)
+    for line in lines:
+        assert line in kept
+
+
+@pytest.mark.parametrize(
+    ("lines", "gone"),
+    [
+        # a place, a quoted paper or a day and month where a dateline stands: under the title
+        ([TITLE, "الرياض", NEWS], "الرياض"),
+        ([TITLE, "«الوطن»", NEWS], "«الوطن»"),
+        ([TITLE, "9 نوفمبر", NEWS], "9 نوفمبر"),
+        ([TITLE, "فلان الفلاني", "جدة", NEWS], "جدة"),  # under the title and its byline
+        ([TITLE, "الأحد 5 مايو 2019 الساعة 10:40 بتوقيت مكة", "ـ «الوطن»", NEWS], "ـ «الوطن»"),  # under a time stamp
+        (["الرياض", TITLE, NEWS], "الرياض"),  # above the first text
+        # ... or introducing the paragraph under it with a dash or a colon
+        ([TITLE, NEWS, "الرياض -", NEWS2], "الرياض -"),
+        ([TITLE, NEWS, "جدة:", NEWS2], "جدة:"),
+        # a dateline of two parts, wherever it stands
+        ([TITLE, NEWS, "القاهرة - أ ش أ", NEWS2], "القاهرة - أ ش أ"),
+    ],
+)
+def test_datelines_where_a_dateline_stands_still_go(lines: list[str], gone: str) -> None:
+    text = "\n".join(lines)
+    assert datelines(text) == "\n".join(line for line in lines if line != gone)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "بقلم الشيخ فلان الفلاني",
+        "كتب د. فلان الفلاني",
+        "بقلم فلانة الفلانية ترجمة - فلان الفلاني",
+        "تقديم الأستاذ فلان الفلاني",
+        "ترجمة وإعداد - فلانة الفلانية",
+    ],
+)
+def test_credits_without_a_colon_are_still_bylines(line: str) -> None:
+    assert bylines(f"{TITLE}\n{line}\n{PARA}") == f"{TITLE}\n{PARA}"
+
+
+def test_a_bare_name_is_a_byline_only_under_a_title() -> None:
+    # under a paragraph (a line ending with a full stop) a short line is a sub-heading
+    assert classify_lines([NEWS, "نصائح مفيدة", NEWS2]) == [None, None, None]
+    assert classify_lines([NEWS, "وتضم الجولة المدن التالية:", "جدة", NEWS2]) == [None] * 4
+    assert classify_lines([TITLE, "فلان الفلاني", NEWS2]) == [None, "byline", None]
+
+
+@pytest.mark.parametrize("line", ["واشنطن (رويترز) -", "القاهرة (أ ف ب) -", "لندن (رويترز)", "بيروت - (أ ف ب) :"])
+def test_the_wire_dateline_alone_goes_in_one_pass(line: str) -> None:
+    # "CITY (AGENCY) -" alone on a line is a dateline: strict removes it in its first run
+    assert dateline_kind(line) == "dateline"
+    assert _strict(f"{NEWS}\n{line}\n{NEWS2}") == f"{NEWS}\n\n{NEWS2}\n"
+    # opening a paragraph it stays
+    text = f"{NEWS}\n{line} أعلنت الوزارة اليوم عن خطة جديدة لدعم المزارعين في الريف.\n{NEWS2}"
+    assert datelines(text) == text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a signature over a dateline with a byline between them (removed in the same run)
+        [TITLE, PARA, PARA2, PARA, "فلان بن فلان الفلاني", "كتب - فلان الفلاني:", "القاهرة - أ ش أ", PARA2],
+        # a credit under the title whose removal brings the next credit to the head
+        [TITLE, "فلان الفلاني", LONG[:-1], "ثقافة اليوم:", "9 نوفمبر:", "ثقافة اليوم:"],
+        [NEWS[:-1] + " (رويترز)", "ثقافة اليوم:", "الصورة في المقدمة", "ثقافة اليوم:", "بقلم فلان الفلاني", "جدة"],
+        ["17/04/2012", TITLE, "وتضم الجولة المدن التالية:", PARA, "ثقافة اليوم:", "9 نوفمبر:", "ثقافة اليوم:", TITLE],
+    ],
+)
+def test_strict_reaches_its_fixed_point_in_one_run(lines: list[str]) -> None:
+    for sep in ("\n", "\n\n"):
+        text = sep.join(lines)
+        _strict(text)
+        for step in (bylines, captions, datelines):
+            once = step(text)
+            assert step(once) == once

@@ -12,6 +12,7 @@ import functools
 import itertools
 import operator
 import re
+from collections.abc import Callable, Container
 from importlib import resources
 
 from ..registry import normalizer
@@ -66,7 +67,8 @@ _DATE_FILLERS = (
 ).split()
 _DATE_WORDS = frozenset(_fold(w) for w in (*_MONTHS, *_WEEKDAYS, *_DATE_FILLERS))
 _DIGITS = re.compile(r"[0-9٠-٩]")
-_SEPARATORS = re.compile(r"\s*[-–—ـ/|:،,]+\s*|\s+[\u0640]+\s+")
+# Brackets part a dateline too: the wire form "واشنطن (رويترز) -" is a place and an agency.
+_SEPARATORS = re.compile(r"\s*[-–—ـ/|:،,()]+\s*|\s+[\u0640]+\s+")
 _TRIM = " \t\u00a0*#>•■▪●:：-–—ـ_.،,;؛«»\"'“”()[]{}?"
 _SENTENCE_END = re.compile(r"(?<!\.)[.!؟?]['\"»”)\]]?\s*$")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
@@ -74,12 +76,23 @@ _BYLINE_WORD = re.compile(
     r"^[\s*#>•\-–—]{0,4}(?:كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تحرير|متابعة|حوار|ترجمة|إشراف|اشراف|تقديم|رصد)"
     r"(?=[\s:\-–—ـ/]|$)[\s:\-–—ـ/]{0,6}"
 )
+# The words of the rest of a byline that no colon or dash follows (see byline_start).
+_SECOND_CREDIT = re.compile(r"(?<!\S)\S{1,40}(?=\s{1,6}[^\W\d_]|$)")
+_CREDIT_WORDS = frozenset("كتب كتبت كتبه بقلم إعداد اعداد تحرير متابعة حوار ترجمة إشراف اشراف تقديم رصد".split())
 _BYLINE_ROLE = re.compile(
     r"^[\s*#>•\-–—]{0,4}(?:لل|بقلم\s{1,3}ال)(?:شاعر|شاعرة|كاتب|كاتبة|أديب|اديب|دكتور|أستاذ|استاذ|زميل|زميلة)(?=\s)"
 )
 _CAPTION_PAREN = re.compile(r"[(\[](?:\s{0,3})(?:تصوير|صورة|الصورة|عدسة|تصوير:|photo|Photo|AFP|Getty|رويترز|أ ف ب|ا ف ب|أرشيفية|ارشيفية|أرشيف)[^()\[\]]{0,80}[)\]]\s*$")
 _CAPTION_START = re.compile(
-    r"^[\s*#>•\-–—(]{0,4}(?:تصوير|عدسة|الصورة|صورة أرشيفية|صورة ارشيفية|صورة من|صورة لـ|صورة ل|Photo|Image|Credit)(?=[\s:\-–—ـ/)]|$)"
+    r"^[\s*#>•\-–—(]{0,4}(?:(?:تصوير|عدسة|صورة أرشيفية|صورة ارشيفية|Photo|Image|Credit)(?=[\s:\-–—ـ/)]|$)"
+    r"|(?:الصورة|صورة)\s{0,3}(?:[:：\-–—/)]|$))"  # a label: "الصورة: …" ("الصورة الكاملة …" is a sentence)
+)
+# "صورة من …", "صورة لـ…", "الصورة من …": a caption only in a caption's shape (see _caption_kind).
+_CAPTION_OF = re.compile(r"^[\s*#>•\-–—(]{0,4}(?:الصورة|صورة)\s{1,3}(?:من(?=\s)|لـ|لل|ل(?=\s))")
+# Words that make a clause of a line (a negation, a particle before a verb, a relative, a
+# demonstrative): a sentence or a headline, not a caption.
+_CLAUSE_WORDS = frozenset(
+    _fold(w) for w in "لا لم لن ما هل كيف لماذا قد أن إن ان لقد كان كانت تم يتم ليس هذا هذه ذلك تلك التي الذي الذين".split()
 )
 # Anywhere in a short line: an archive or illustrative photo, a photographer's credit after other
 # credits ("تحقيق: القسم الاقتصادي - تصوير: محمد الفاتح"), a gallery's instructions or rights notice.
@@ -203,23 +216,81 @@ def byline_start(line: str) -> bool:
     rest = s[m.end() :].strip(_TRIM)
     if not rest or len(_words(rest)) > 6 or _DIGITS.search(rest):
         return False
-    return not any(w in _FUNCTION_WORDS for w in _words(rest)[1:]) or bool(_BYLINE_ROLE.match(s))
+    if _BYLINE_ROLE.match(s):
+        return True
+    sep = m.group()[len(m.group().rstrip(" \t\u00a0:-–—ـ/")) :]
+    if not sep.strip():
+        # No colon or dash after the word ("بقلم فلان"): it opens a phrase when a place follows
+        # ("تحرير الموصل - معركة طويلة") or a sentence when a verb of writing follows without a
+        # colon or dash of its own ("بقلم الرصاص كتب الطفل رسالته"; "بقلم فلان ترجمة - فلان" is a credit).
+        places, _ = _gazetteer()
+        if _fold(_words(rest)[0].strip(_TRIM)) in places:
+            return False
+        if any(w in _CREDIT_WORDS for w in _SECOND_CREDIT.findall(rest)):
+            return False
+    return not any(w in _FUNCTION_WORDS for w in _words(rest)[1:])
+
+
+def _credit_core(s: str) -> str:
+    """``s`` (stripped) without the credits in brackets at its end: ``(تصوير فلان)``, ``(رويترز)``."""
+    while "(" in s or "[" in s:
+        m = _CAPTION_PAREN.search(s)
+        if m is None:
+            break
+        s = s[: m.start()].rstrip()
+    return s
+
+
+_SHORT_CAPTION = 15  # words before the credit: a caption is no longer ("… (رويترز)" after more is a paragraph)
+_PHOTO_OF_WORDS = 10  # "صورة من …" as a caption: at most this many words
+
+
+@functools.lru_cache(maxsize=16384)
+def _caption_kind(s: str) -> str | None:
+    """For a stripped line: ``"strong"`` (a caption wherever it stands), ``"weak"`` (a caption
+    unless it is the title: a short text over a credit, ``صورة من …`` in a caption's shape) or None.
+
+    A paragraph that ends with a credit (an agency's tag, ``(صورة أرشيفية)``) is no caption: its
+    text ends a sentence before the credit or is longer than a caption.
+    """
+    words = len(s.split(None, 30))
+    if not s or words > 30:
+        return None
+    core = _credit_core(s) if s[-1] in ")]" else s
+    if core is not s:
+        if not core.strip(_TRIM):
+            return "strong"  # credits alone: "(تصوير فلان)", "(ا ف ب، رويترز)"
+        if len(core.split(None, _SHORT_CAPTION)) <= _SHORT_CAPTION and not _SENTENCE_END.search(core):
+            return "weak"  # "المتظاهرون في الميدان (تصوير فلان)"; a title ending "(صورة)" stays
+    words = len(core.split(None, 14))
+    if words > 14:
+        return None
+    if not _SENTENCE_END.search(core):
+        if _CAPTION_START.match(core):
+            return "strong"
+        if (
+            words <= _PHOTO_OF_WORDS
+            and _CAPTION_OF.match(core)
+            and ".." not in core
+            and "…" not in core
+            and not any(_fold(w.strip(_TRIM)) in _CLAUSE_WORDS for w in core.split())
+        ):
+            return "weak"  # "صورة من داخل القاعة"; not a headline ("صورة من … تثير الجدل" is the title)
+    return "strong" if _CAPTION_ANY.search(core) else None
 
 
 def is_caption(line: str) -> bool:
     """A photo credit or caption: ``(تصوير أحمد شحاتة)`` at a line's end, ``صورة أرشيفية``, ``الصورة: …``.
 
+    The line's own shape only: a short caption (``صورة من …``, a text over a credit) that is the
+    article's title stays (see :func:`classify_lines`).
+
     >>> is_caption("المتظاهرون في الميدان (تصوير أحمد شحاتة)"), is_caption("صورة أرشيفية")
     (True, True)
+    >>> is_caption("وقتل خمسة أشخاص في الانفجار الذي وقع صباح اليوم في وسط المدينة. (رويترز)")
+    False
     """
-    s = line.strip()
-    if not s or len(_words(s)) > 30:
-        return False
-    if _CAPTION_PAREN.search(s) and len(_words(s)) <= 30:
-        return True
-    if _CAPTION_START.match(s) and len(_words(s)) <= 14 and not _SENTENCE_END.search(s):
-        return True
-    return bool(_CAPTION_ANY.search(s)) and len(_words(s)) <= 14
+    return _caption_kind(line.strip()) is not None
 
 
 def _name_only(line: str) -> bool:
@@ -231,50 +302,140 @@ def _name_only(line: str) -> bool:
     return _part_kind(s) == "name"
 
 
+# --- Lines whose own label depends on where they stand ------------------------------------------
+# A weak caption (a short text over a credit, "صورة من …") that is the article's title stays. A weak
+# dateline (_weak_dateline: one place, a quoted name, a day and month) is a dateline only at the head
+# of the article (above the first text, or under a title that ends no sentence with a full stop,
+# its bylines, datelines, time stamps and at most two bare names), or when it introduces the
+# paragraph under it with a dash or a colon ("القاهرة -"); elsewhere it is a sub-heading, a section
+# name or a list item. The rules look only at lines' own labels, the title, bare names, time stamps
+# and the next line with no label of its own: what the steps remove in a run never changes them for
+# the lines that stay (the steps stay idempotent).
+_INTRO_END = re.compile(r"[-–—:：]\s*$")
+
+
+def _stamp(line: str) -> bool:
+    """A time stamp under the title: a short line with a numeric date or a clock time
+    ("الثلاثاء 24 جويلية 2012 الساعة 10:40:17 بتوقيت تونس")."""
+    return len(line.split(None, 12)) <= 12 and _NUMERIC_DATE.search(line) is not None and not _SENTENCE_END.search(line)
+
+
+def _is_title(line: str, own: str | None) -> bool:
+    """The title is the first non-blank line with no label of its own, or a weak caption."""
+    return own is None or (own == CAPTION and _weak_caption(line))
+
+
+def _demoted(lines: list[str], own: list[str | None]) -> list[int]:
+    """The lines labelled on their own (``own``) that keep no label where they stand (see above)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    title = next((i for i in filled if _is_title(lines[i], own[i])), None)
+    if title is None:
+        return []
+    out = [title] if own[title] is not None else []
+    # The head ends at the first line with no label of its own past the title and its bare names.
+    head_end = title
+    if _title_like(lines[title]):
+        names = 0
+        for i in filled:
+            if i <= title or own[i] is not None or _stamp(lines[i]):
+                continue
+            if names < 2 and _name_only(lines[i]):
+                names += 1
+                continue
+            head_end = i
+            break
+        else:
+            head_end = len(lines)
+    for i in filled:
+        if i > title and own[i] == DATELINE and _weak_dateline(lines[i]) and i > head_end:
+            if _INTRO_END.search(lines[i]):
+                after = next((j for j in filled if j > i and own[j] is None), None)
+                if after is not None and _is_prose(lines[after]):
+                    continue
+            out.append(i)
+    return out
+
+
+def _head_credits(rest_line: Callable[[int], str | None]) -> list[int]:
+    """The bylines at the head of the article, by their rank among the lines with no label
+    (``rest_line(n)``: the n-th such line, None past the last).
+
+    A bare name right under the title, with prose under it. A name and a colon under the title
+    or its subtitle (no paragraph above it): the author's or the desk's credit ("راشد مفتاح
+    السليطي:", "ثقافة اليوم:"); not next to another bare name (two in a row are a list), so removing
+    it never brings a bare name under the title. The rules run again on the lines left, as the next
+    run would see them, until none fires (the steps stay idempotent).
+    """
+    removed: list[int] = []
+    while True:
+        cur: list[int] = []  # the first four lines left
+        n = 0
+        while len(cur) < 4 and rest_line(n) is not None:
+            if n not in removed:
+                cur.append(n)
+            n += 1
+        if len(cur) < 3:
+            return removed
+
+        def text(k: int) -> str:
+            return rest_line(cur[k]) or ""
+
+        if _name_only(text(1)) and _is_prose(text(2)) and _title_like(text(0)):
+            removed.append(cur[1])
+            continue
+        for k in (1, 2):
+            if k + 1 < len(cur) and all(_title_like(text(j)) for j in range(k)):
+                line = text(k).strip().lstrip("?").strip()  # "?": a bullet lost to the code page
+                if (
+                    line.endswith((":", "："))
+                    and _name_only(line)
+                    and not (k == 2 and _name_only(text(1)))
+                    and not _name_only(text(k + 1))
+                ):
+                    removed.append(cur[k])
+                    break
+        else:
+            return removed
+
+
 def classify_lines(lines: list[str]) -> list[str | None]:
     """Label each line ``"byline"``, ``"dateline"``, ``"caption"`` or ``None`` (article text, blank).
 
-    A line that is only a person's name counts as a byline when it stands right under the title,
-    among the last two lines of the article, or over the place it was signed in (a full name over
-    a dateline of places). An interview's credit (``مقابلة مع … أجرتها فلانة``) is a byline too.
+    A line that is only a person's name counts as a byline when it stands right under the title (a
+    line that ends no sentence with a full stop), among the last two lines of the article, or over
+    the place it was signed in (a full name over a dateline of places). An interview's credit
+    (``مقابلة مع … أجرتها فلانة``) is a byline too. A dateline of one place, quoted name or day and
+    month, and a short caption that is the title, keep no label where they stand (see _demoted).
 
     >>> classify_lines(["عنوان الخبر", "كتب - فلان الفلاني:", "القاهرة - أ ش أ", "نص الخبر هنا.", "صورة أرشيفية"])
     [None, 'byline', 'dateline', None, 'caption']
     """
-    labels: list[str | None] = [None if not line.strip() else _local_label(line) for line in lines]
+    own: list[str | None] = [None if not line.strip() else _local_label(line) for line in lines]
+    labels = list(own)
+    for i in _demoted(lines, own):
+        labels[i] = None
     # A line that is only a person's name: a byline right under the title when prose follows it,
     # or as the last line after text. Removing it exposes prose only, so the steps stay idempotent.
     rest = [i for i, line in enumerate(lines) if line.strip() and labels[i] is None]
     if len(rest) >= 3:
-        first = rest[1]
-        if _name_only(lines[first]) and _is_prose(lines[rest[2]]):
-            labels[first] = BYLINE
-        # A name and a colon at the head of the article, under the title or its subtitle (no
-        # paragraph above it): the author's or the desk's credit ("راشد مفتاح السليطي:", "ثقافة
-        # اليوم:"). Not next to another bare name (two in a row are a list), so removing it never
-        # brings a bare name under the title.
-        for k in (1, 2):
-            if k + 1 < len(rest) and labels[rest[k]] is None and all(
-                len(lines[rest[j]].split(None, _HEAD_WORDS)) <= _HEAD_WORDS for j in range(k)
-            ):
-                line = lines[rest[k]].strip().lstrip("?").strip()  # "?": a bullet lost to the code page
-                if (
-                    line.endswith((":", "："))
-                    and _name_only(line)
-                    and not (k == 2 and _name_only(lines[rest[1]]))
-                    and not _name_only(lines[rest[k + 1]])
-                ):
-                    labels[rest[k]] = BYLINE
+        for n in _head_credits(lambda n: lines[rest[n]] if n < len(rest) else None):
+            labels[rest[n]] = BYLINE
         # A signature: a full name (three words or more: a phrase of two, "مسيرة المنتخب", may pass for
         # a name) over the place it was written in ("فلان بن فلان الفلاني" / "السعودية / جدة"; not a
         # date, which may open a timeline), wherever it stands. Not in a list of names and places (no
         # name or dateline right above, no name right under the dateline), so removing it never makes
         # another signature; past the head of the article and not just before a last name, so that
         # removing it changes none of the decisions above or below (the steps stay idempotent).
+        # The name stands over the dateline past lines that are bylines on their own: this run
+        # removes them, so the next run finds the name right over the dateline.
         filled = [i for i, line in enumerate(lines) if line.strip()]
         place = {i: k for k, i in enumerate(rest)}
         for k in range(1, len(filled) - 1):
-            i, j = filled[k], filled[k + 1]
+            i = filled[k]
+            m = k + 1
+            while m < len(filled) - 1 and own[filled[m]] == BYLINE:
+                m += 1
+            j = filled[m]
             if (
                 labels[i] is None
                 and place.get(i, 0) >= 4
@@ -286,7 +447,7 @@ def classify_lines(lines: list[str]) -> list[str | None]:
                 and not _DIGITS.search(lines[j])
                 and not lines[i].strip().endswith((":", "："))
                 and not _name_only(lines[filled[k - 1]])
-                and not (k + 2 < len(filled) and _name_only(lines[filled[k + 2]]))
+                and not (m + 1 < len(filled) and _name_only(lines[filled[m + 1]]))
             ):
                 labels[i] = BYLINE
         # The last line: an Arabic name, no colon, after a line that is no name (two names in a row
@@ -341,15 +502,58 @@ def _local_label(line: str) -> str | None:
         return None
     if is_interview_credit(line):
         return BYLINE
-    if words > 14:  # is_caption: only a credit in brackets at the end can make such a line one
-        return CAPTION if ("(" in line or "[" in line) and _CAPTION_PAREN.search(line.strip()) else None
+    if words > 14:  # _caption_kind: only a credit in brackets at the end can make such a line one
+        return CAPTION if ("(" in line or "[" in line) and _caption_kind(line.strip()) else None
     if words > 12:
-        return CAPTION if is_caption(line) else None
+        return CAPTION if _caption_kind(line.strip()) else None
     if byline_start(line):
         return BYLINE
-    if is_caption(line):
+    kind = _caption_kind(line.strip())
+    if kind == "strong":
         return CAPTION
-    return dateline_kind(line)
+    # A dateline before a weak caption: "القاهرة- (رويترز)" is a dateline wherever it stands.
+    return dateline_kind(line) or (CAPTION if kind else None)
+
+
+def _weak_caption(line: str) -> bool:
+    """A line labelled caption that stays when it is the article's title (see _caption_kind)."""
+    return _caption_kind(line.strip()) == "weak" and _local_label(line) == CAPTION
+
+
+_STRONG_DATE = re.compile(r"[0-9٠-٩]{4}|" + _NUMERIC_DATE.pattern)
+
+
+@functools.lru_cache(maxsize=16384)
+def _weak_dateline(line: str) -> bool:
+    """A dateline of one part that a sub-heading or a list item may be too: one place
+    (``الإمارات``), a quoted name the gazetteer does not know (``«أهمية الرياضة»``), or a day and
+    month without a year or a clock (``14 أكتوبر``). Such a line is a dateline only where a
+    dateline stands (see :func:`_weak_kept`)."""
+    if _local_label(line) != DATELINE:
+        return False
+    s = line.strip()
+    if _part_kind(s) == "date":
+        return not _STRONG_DATE.search(s)
+    parts = [p for p in _parts(s) if _part_kind(p) != "empty"]
+    if len(parts) != 1:
+        return False
+    kind = _part_kind(parts[0])
+    if kind == "date":
+        return not _STRONG_DATE.search(s)
+    if kind == "agency":  # only by its quotation marks: not a known agency, paper or news site
+        places, agencies = _gazetteer()
+        core = parts[0].strip(_TRIM)
+        words = core.split()
+        return _fold(core) not in agencies and not (2 <= len(words) <= 3 and _fold(words[-1]) in _SITE_SUFFIX)
+    return kind == "place"
+
+
+# The title: a short line that does not end a sentence with a full stop ("?" and "!" may end one).
+_FULL_STOP = re.compile(r"(?<!\.)\.['\"»”)\]]?\s*$")
+
+
+def _title_like(line: str) -> bool:
+    return len(line.split(None, _HEAD_WORDS)) <= _HEAD_WORDS and not _FULL_STOP.search(line)
 
 
 _HEAD_WORDS = 30  # a title or subtitle is no longer
@@ -599,35 +803,37 @@ def _rebuild(text: str, drop: list[int], cut: dict[int, int] | None = None) -> s
     return "".join(pieces)
 
 
-def _filled_before(text: str, start: int) -> int:
-    """The start of the nearest non-blank line before the line at ``start`` (-1: none)."""
+def _filled_before(text: str, start: int, skip: Container[int] = ()) -> int:
+    """The start of the nearest non-blank line before the line at ``start`` (-1: none), past the
+    lines in ``skip``."""
     while start > 0:
         prev = text.rfind("\n", 0, start - 1) + 1
-        if text[prev : start - 1].strip():
+        if text[prev : start - 1].strip() and prev not in skip:
             return prev
         start = prev
     return -1
 
 
-def _filled_after(text: str, start: int) -> int:
-    """The start of the nearest non-blank line after the line at ``start`` (-1: none)."""
+def _filled_after(text: str, start: int, skip: Container[int] = ()) -> int:
+    """The start of the nearest non-blank line after the line at ``start`` (-1: none), past the
+    lines in ``skip``."""
     start = _line_at(text, start)[1]
     while start <= len(text):
         line, nxt = _line_at(text, start)
-        if line.strip():
+        if line.strip() and start not in skip:
             return start
         start = nxt
     return -1
 
 
-def _last_two(text: str, labels: dict[int, str | None]) -> list[int]:
+def _last_two(text: str, labels: dict[int, str | None], demoted: set[int] = frozenset()) -> list[int]:  # type: ignore[assignment]
     """The starts of the last two non-blank lines of ``text`` with no label (in ``labels``, by start,
-    or of their own), the last one first."""
+    or of their own, unless ``demoted``), the last one first."""
     found: list[int] = []
     start = text.rfind("\n") + 1
     while True:
         got = _line_at(text, start)[0]
-        if got.strip() and labels.get(start) is None and _local_label(got) is None:
+        if got.strip() and labels.get(start) is None and (start in demoted or _local_label(got) is None):
             found.append(start)
             if len(found) == 2:
                 return found
@@ -636,44 +842,44 @@ def _last_two(text: str, labels: dict[int, str | None]) -> list[int]:
         start = text.rfind("\n", 0, start - 1) + 1
 
 
-def _byline_starts(text: str) -> list[int]:
-    """The lines classify_lines labels ``byline`` in ``text``, by their start (see there)."""
+def _byline_starts(text: str) -> tuple[list[int], set[int]]:
+    """The lines classify_lines labels ``byline`` in ``text``, by their start (see there), and the
+    lines labelled on their own that keep no label where they stand (_demoted)."""
     found = _found_labels(text, BYLINE)
-    labels: dict[int, str | None] = dict(found)
+    demoted = _demoted_starts(text, found)
+    labels: dict[int, str | None] = {s: got for s, got in found.items() if s not in demoted}
     line = functools.partial(_line_at, text)
 
     def text_of(start: int) -> str:
         return line(start)[0]
 
-    # The first four and the last two lines with no label of their own ("rest" in classify_lines).
+    # The first four and the last two lines with no label ("rest" in classify_lines).
     head: list[int] = []
     start = 0
     while len(head) < 4 and start <= len(text):
         got, nxt = line(start)
-        if got.strip() and _local_label(got) is None:
+        if got.strip() and (start in demoted or _local_label(got) is None):
             head.append(start)
         start = nxt
-    tail = _last_two(text, labels)[::-1]
+    tail = _last_two(text, labels, demoted)[::-1]
     if len(head) >= 3:
-        count = len(head)  # len(rest) when below 4, else "4 or more"
-        first = head[1]
-        if _name_only(text_of(first)) and _is_prose(text_of(head[2])):
-            labels[first] = BYLINE
-        for k in (1, 2):
-            if k + 1 < count and labels.get(head[k]) is None and all(
-                len(text_of(head[j]).split(None, _HEAD_WORDS)) <= _HEAD_WORDS for j in range(k)
-            ):
-                got = text_of(head[k]).strip().lstrip("?").strip()
-                if (
-                    got.endswith((":", "："))
-                    and _name_only(got)
-                    and not (k == 2 and _name_only(text_of(head[1])))
-                    and not _name_only(text_of(head[k + 1]))
-                ):
-                    labels[head[k]] = BYLINE
-        # A signature over a dateline (its rank among rest at least 4: after head[3]).
-        for j in sorted(s for s, got in found.items() if got == DATELINE):
-            i = _filled_before(text, j)
+        more = list(head)  # the lines with no label, found as _head_credits asks for them
+        scan = [start]  # where the search for more stopped
+
+        def rest_line(n: int) -> str | None:
+            while n >= len(more) and scan[0] <= len(text):
+                got, following = line(scan[0])
+                if got.strip() and (scan[0] in demoted or _local_label(got) is None):
+                    more.append(scan[0])
+                scan[0] = following
+            return text_of(more[n]) if n < len(more) else None
+
+        for n in _head_credits(rest_line):
+            labels[more[n]] = BYLINE
+        # A signature over a dateline (its rank among rest at least 4: after head[3]), past bylines.
+        own_bylines = {s for s, got in found.items() if got == BYLINE}
+        for j in sorted(s for s, got in found.items() if got == DATELINE and s not in demoted):
+            i = _filled_before(text, j, own_bylines)
             if i < 0 or len(head) < 4 or i <= head[3] or labels.get(i) is not None:
                 continue
             if _local_label(text_of(i)) is not None:
@@ -686,7 +892,7 @@ def _byline_starts(text: str) -> list[int]:
             after = _filled_after(text, j)
             li = text_of(i)
             if (
-                found.get(before) != DATELINE
+                (found.get(before) != DATELINE or before in demoted)
                 and _name_only(li)
                 and len(li.split()) >= 3
                 and not _DIGITS.search(text_of(j))
@@ -696,7 +902,7 @@ def _byline_starts(text: str) -> list[int]:
             ):
                 labels[i] = BYLINE
         # The last two lines with no label now (past a signature), as classify_lines' "kept".
-        kept = _last_two(text, labels)
+        kept = _last_two(text, labels, demoted)
         closing = text_of(kept[0]).strip() if len(kept) == 2 else ""
         if (
             _name_only(closing)
@@ -705,14 +911,75 @@ def _byline_starts(text: str) -> list[int]:
             and not _name_only(text_of(kept[1]))
         ):
             labels[kept[0]] = BYLINE
-    return sorted(s for s, got in labels.items() if got == BYLINE)
+    return sorted(s for s, got in labels.items() if got == BYLINE), demoted
+
+
+def _demoted_starts(text: str, found: dict[int, str]) -> set[int]:
+    """_demoted on ``text``: the lines of ``found`` (starts and own labels: the captions, or the
+    datelines) that keep no label where they stand."""
+    weak = sorted(s for s, got in found.items() if got == DATELINE and _weak_dateline(_line_at(text, s)[0]))
+    # The title, then the end of the head (see _demoted).
+    start, title, own_title = 0, -1, None
+    while start <= len(text):
+        line, nxt = _line_at(text, start)
+        if line.strip():
+            own = _local_label(line)
+            if _is_title(line, own):
+                title, own_title = start, own
+                break
+        start = nxt
+    if title < 0:
+        return set()
+    out = {title} if own_title is not None else set()
+    if not weak:
+        return out
+    head_end = title
+    if _title_like(_line_at(text, title)[0]):
+        names = 0
+        start = _line_at(text, title)[1]
+        head_end = len(text) + 1
+        while start <= len(text):
+            line, nxt = _line_at(text, start)
+            if line.strip() and _local_label(line) is None and not _stamp(line):
+                if names < 2 and _name_only(line):
+                    names += 1
+                else:
+                    head_end = start
+                    break
+            start = nxt
+    prose: dict[int, bool] = {}  # the line after a weak dateline: is the next line with no own label prose?
+    for start in reversed(weak):
+        if start <= head_end:
+            continue
+        line, nxt = _line_at(text, start)
+        if _INTRO_END.search(line):
+            seen = []
+            after = False
+            while nxt <= len(text):
+                if nxt in prose:
+                    after = prose[nxt]
+                    break
+                seen.append(nxt)
+                got, following = _line_at(text, nxt)
+                if got.strip() and _local_label(got) is None:
+                    after = _is_prose(got)
+                    break
+                nxt = following
+            for k in seen:
+                prose[k] = after
+            if after:
+                continue
+        out.add(start)
+    return out
 
 
 def _drop(text: str, label: str) -> str:
-    """``text`` without its lines labelled ``label`` (``caption`` or ``dateline``: the labels a line
-    earns on its own, which the context rules of classify_lines never change)."""
+    """``text`` without its lines labelled ``label`` (``caption`` or ``dateline``): the labels a line
+    earns on its own, but for the few that depend on where the line stands (see _demoted)."""
     text = _lf(text)
-    drop = [start for start, got in _found_labels(text, label).items() if got == label]
+    found = _found_labels(text, label)
+    demoted = _demoted_starts(text, found) if found else set()
+    drop = [start for start, got in found.items() if got == label and start not in demoted]
     return _rebuild(text, drop) if drop else text
 
 
@@ -727,7 +994,7 @@ def bylines(text: str) -> str:
     >>> bylines("كتب - ممدوح فهمي:\\nنص الخبر.")
     'نص الخبر.'
     """
-    drop = _byline_starts(text)
+    drop, demoted = _byline_starts(text)
     # prefix_lines on the kept lines: it looks at the first three non-blank ones only.
     dropped = set(drop)
     head: list[int] = []
@@ -738,7 +1005,8 @@ def bylines(text: str) -> str:
             head.append(start)
         start = nxt
     lines = [_line_at(text, start)[0] for start in head]
-    cut = {head[i]: end for i, end in prefix_lines(lines, [_local_label(line) for line in lines]).items()}
+    own = [None if start in demoted else _local_label(line) for start, line in zip(head, lines, strict=True)]
+    cut = {head[i]: end for i, end in prefix_lines(lines, own).items()}
     if not cut and not drop:
         return text
     return _rebuild(text, drop, cut)
@@ -747,6 +1015,9 @@ def bylines(text: str) -> str:
 @normalizer("captions", lossy=True)
 def captions(text: str) -> str:
     """Remove photo captions and credits: ``(تصوير أحمد شحاتة)``, ``صورة أرشيفية``, ``الصورة: …``.
+
+    A paragraph ending with a credit (``… وفق ما أعلنت الشرطة. (رويترز)``) stays whole, and so does
+    a title that opens with ``صورة من`` or ends with ``(صورة)``.
 
     >>> captions("نص الخبر.\\nصورة أرشيفية\\nنص آخر.")
     'نص الخبر.\\nنص آخر.'
@@ -757,6 +1028,10 @@ def captions(text: str) -> str:
 @normalizer("datelines", lossy=True)
 def datelines(text: str) -> str:
     """Remove lines that hold only a dateline (``الجزيرة - الرياض :``); one opening a paragraph stays.
+
+    A line of one place, quoted name or day and month (``الرياض``, ``«الوطن»``, ``9 نوفمبر``) goes only
+    where a dateline stands: at the head of the article, or over the paragraph it introduces with a
+    dash or a colon (``الرياض -``); between paragraphs it is a sub-heading or a list item and stays.
 
     >>> datelines("الجزيرة - الرياض :\\nلندن (رويترز) - قال مسؤول إن المحادثات مستمرة.")
     'لندن (رويترز) - قال مسؤول إن المحادثات مستمرة.'
