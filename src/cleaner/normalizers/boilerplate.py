@@ -184,7 +184,9 @@ _OPENER = re.compile(
     r"|لفت|نوه|شدد|دعا|طالب|كشف|أفاد|افاد|أشاد|اشاد|قد|كان|في|من|على|تأتي|يأتي|تعد|يعد|يعمل|تعمل)ت?"
     r"|كما|من جانبه|من جانبها|من جهته|من جهتها|تجدر|يذكر|يشار|وتجدر|ويذكر|كتب|كتبت|يوفر|توفر|بينما"
     r"|وأشارت|وأكدت|وأوضحت|وبينت|وأضافت|وقالت"
-    r"|و[يت][^\W\d_]{2,5})(?=[\s\u00a0،,:]|$)"  # "وتوفر", "ويعمل": and + a verb in the present
+    # "وتوفر", "ويعمل": and + a verb in the present; not a verbal noun of the pattern تفعيل
+    # ("وتوظيف ذوي الإعاقة" goes on a headline), which no verb in the present has
+    r"|و(?!ت[^\W\d_]{2}ي[^\W\d_](?:[\s\u00a0،,:]|$))[يت][^\W\d_]{2,5})(?=[\s\u00a0،,:]|$)"
     .translate(_LETTER_FOLD)
 )
 
@@ -801,6 +803,26 @@ def _headline_like(line: str) -> bool:
     return bool(s) and _at_most(s, 25) and bool(_LETTER.search(s)) and not _DOT_END.search(s, max(0, len(s) - 1))
 
 
+# How the article's own text, not a headline, opens: a connective or particle ("ولم", "إذاً،",
+# "لكن"), a word and a comma ("إذاً، ما سبب …؟"), or a sentence opener (:data:`_OPENER`). Alef
+# forms, final yeh and teh marbuta folded (see _LETTER_FOLD).
+_GOES_ON = re.compile(
+    r"(?:و?(?:لم|لن|لا|لكن|لكنه|لكنها|اذ|اذا|اذن|ان|انه|انها)|ولقد|لقد|فقد|فان|فلم|ثم|بل|لذا|لذلك|هكذا|وهكذا"
+    r"|وبذلك|بذلك|غير ان|بيد ان|اما|واما)(?=[\s\u00a0،,]|$)"
+    r"|[^\W\d_]{1,12}[،,]"  # (the marks are dropped first)
+    .translate(_LETTER_FOLD)
+)
+
+
+def _goes_on(s: str) -> bool:
+    """Whether ``s`` (a stripped line) is the article going on, not one more headline: it introduces
+    what follows (it ends with a colon), or it opens as a sentence of the article does (:data:`_GOES_ON`)."""
+    if s.endswith((":", "：")):
+        return True
+    head = _MARKS_RE.sub("", s[:40]).translate(_LETTER_FOLD)
+    return bool(_GOES_ON.match(head) or _OPENER.match(head))
+
+
 def _same_script(a: str, b: str) -> bool:
     """Whether two letters belong to one word: both Arabic or both Latin (``تابعنا علىhttp`` is two)."""
     if not a or not b:
@@ -829,14 +851,16 @@ def line_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
         core = rest.strip(" \t\u00a0:|¦/\\-–—.>»")
         if not core or not _LETTER.search(core):
             return kind if kind == "related" else "line"
+        if kind == "line" and not _widget_shape(m.group(0), core):
+            continue  # a verb that opens news sentences too ("شارك آلاف …"), without its widget's shape
         if _SEP.match(rest):
             return "line"
         if _words(s) <= 12 and not _SENTENCE_END.search(s):
             return "line"
         if len(m.group(0).split()) >= 3 and _words(s) <= 20:
             return "line"  # a long, specific phrase ("جميع المقالات المنشورة تمثل رأي كتابها")
-    if r.span.search(s) and r.span.sub("", s).strip() == "":
-        return "line"
+    if r.span.search(s) and _DECORATION.fullmatch(r.span.sub("", s)):
+        return "line"  # navigation alone, or dressed as a heading ("■ Next Previous", "Next Previous:")
     if len(s.split(None, 20)) <= 20 and _COPYRIGHT.search(s):  # at most 20 words, a copyright notice
         return "line"
     m = r.alone.match(s)
@@ -847,6 +871,81 @@ def line_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+# Phrases of the [line] list that open ordinary news sentences too ("شارك على الأقل 500 شخص …",
+# "اشترك في الحملة آلاف …", "حمل تطبيق الشرطة أكثر من مليون …", "نقلا عن مصادر مطلعة: …"): a line
+# opening with one is furniture only when the rest of it has the shape of that widget.
+_WIDGET_SHAPES = {
+    "platforms": ("شارك على", "مشاركة على"),  # a share widget: the networks' names, nothing else
+    "subscribe": ("اشترك في", "اشتركوا في"),  # a subscribe prompt: what one subscribes to
+    "app": ("حمل تطبيق", "حملوا تطبيق"),  # a download prompt: the stores, the devices, or a name alone
+    "credit": ("نقلا عن",),  # a source credit: a short name, nothing said after it
+}
+# Social networks and sharing services (alef forms, final yeh and teh marbuta folded, see _LETTER_FOLD).
+_PLATFORM_NAMES = (
+    r"فيسبوك|فيس بوك|تويتر|تويتير|يوتيوب|يو تيوب|انستغرام|انستجرام|انستقرام|تيليجرام|تيليغرام|تلغرام|تلجرام"
+    r"|لينكد ان|لينكدان|لينكدين|سناب شات|سنابشات|تيك توك|تيكتوك|واتساب|واتس اب|جوجل بلس|غوغل بلس|بينتريست"
+    r"|ماسنجر|مسنجر|ريديت|البريد الالكتروني|البريد|الايميل|مواقع التواصل الاجتماعي|مواقع التواصل|وسائل التواصل الاجتماعي"
+    r"|وسائل التواصل|الشبكات الاجتماعيه|Facebook|Twitter|YouTube|Instagram|Telegram|LinkedIn|TikTok|WhatsApp|Google\+?"
+    r"|Pinterest|Messenger|Reddit|Snapchat|E-?mail|X"
+)
+_PLATFORM = f"(?<![^\\W\\d_])و?(?:{_PLATFORM_NAMES.translate(_LETTER_FOLD)})(?![^\\W\\d_])"
+# What may stand between the names in a share widget: links, separators, and these words.
+_WIDGET_LINK = re.compile(r"(?:https?://|www\.)\S{1,200}")
+_WIDGET_SEPARATORS = str.maketrans({c: " " for c in ":：|¦/\\-–—.,،;؛>»«•*+()[]"})
+_WIDGET_GLUE = frozenset(w.translate(_LETTER_FOLD) for w in ("و", "او", "على", "عبر", "and", "or", "on", "via"))
+# What one subscribes to: a newsletter, a channel, a service, a list, an account, an app, a network.
+_SUBSCRIBE_OBJECT = (
+    r"(?:ال)?(?:نشر[هت]|نشرات|نشرتنا|قائم[هت]|قائمتنا|قنا[هت]|قناتنا|قنوات|قنواتنا|خدم[هت]|خدمات|خدمتنا|حساب|حسابنا|صفح[هت]"
+    r"|صفحتنا|موقع|موقعنا|تطبيق|تطبيقنا|مجل[هت]|مجلتنا|بريد|بريدنا|رسائل|الرسائل|newsletter)(?![^\W\d_])"
+).translate(_LETTER_FOLD)
+# Where one downloads an app from, or what on.
+_APP_PLACE = (
+    r"(?<![^\W\d_])(?:متجر|جوجل بلاي|غوغل بلاي|قوقل بلاي|اب ستور|ابل ستور|ابستور|اندرويد|ايفون|ايباد|هاتفك|جوالك|الهاتف"
+    r"|الهواتف|الجوال|الموبايل|مجانا|الان|Google Play|App Store|Android|iPhone|iPad|iOS)(?![^\W\d_])"
+).translate(_LETTER_FOLD)
+
+
+@functools.cache
+def _widget_pattern(source: str) -> re.Pattern[str]:
+    """One of the patterns above, compiled on first use (a line that needs it is rare)."""
+    return re.compile(source, re.IGNORECASE)
+
+
+def _gated(matched: str) -> str | None:
+    """The widget shape a [line] match needs (``None``: none), by the phrase it ends with (compared
+    as :func:`_quick_fold` folds them: no pattern to compile)."""
+    folded = _quick_fold(matched).rstrip()
+    for shape, phrases in _WIDGET_SHAPES.items():
+        for phrase in phrases:
+            key = _quick_fold(phrase)
+            if folded.endswith(key) and not folded[-len(key) - 1 : -len(key)].isalpha():
+                return shape
+    return None
+
+
+def _widget_shape(matched: str, core: str) -> bool:
+    """Whether ``core`` (a [line] phrase's line without the phrase, ``matched``, and the separators
+    around) has the shape of the phrase's widget (``True`` for a phrase that needs none)."""
+    shape = _gated(matched)
+    if shape is None:
+        return True
+    text = _MARKS_RE.sub("", core).translate(_LETTER_FOLD)
+    platform = _widget_pattern(_PLATFORM)
+    if shape == "platforms":
+        if platform.search(text) is None:
+            return False
+        rest = platform.sub(" ", _WIDGET_LINK.sub(" ", text)).translate(_WIDGET_SEPARATORS)
+        return all(word.lower() in _WIDGET_GLUE for word in rest.split())
+    if shape == "subscribe":
+        return _widget_pattern(_SUBSCRIBE_OBJECT).match(text) is not None or platform.match(text) is not None
+    if shape == "app":
+        return _at_most(text, 2) or _widget_pattern(_APP_PLACE).search(text) is not None or "://" in text or "www." in text
+    # credit: a short name (at most six words), no colon or comma after it, no full stop
+    return _at_most(text, 6) and not any(c in text for c in ":：،,؛;") and not _SENTENCE_END.search(text)
+
+
+# What may dress a line of navigation tokens: bullets, heading marks, brackets and punctuation.
+_DECORATION = re.compile(f"[\\s*#>\\-–—•■▪●◆|/\\\\:.,،;؛!?؟()\\[\\]«»\"'_~=+{_MARK_CHARS}]*")
 # A copyright notice anywhere in a short line.
 _COPYRIGHT = re.compile(
     r"©|\([cC]\)\s{0,2}[0-9]{4}|(?:جميع|كل)\s{1,3}الحقوق\s{1,3}محفوظ[ةه]|حقوق\s{1,3}(?:الطبع|النشر)\s{1,3}محفوظ[ةه]"
@@ -904,7 +1003,7 @@ def _classify(
         if kind:
             out[i] = True
             pending = 5 if kind == "related" else 0
-        elif pending and _headline_like(line):
+        elif pending and _headline_like(line) and not _goes_on(line.strip()):  # (the article's text ends the list)
             out[i] = True
             pending -= 1
         else:
@@ -914,7 +1013,7 @@ def _classify(
     # an article: article text that stays stands above it (a text made only of such lines, or of
     # such lines under furniture and apparatus, is the content itself, and is left alone).
     run = _closing_series(lines, filled, before) if before is not None else []
-    if run and not _text_above(lines, filled, out, min(run), before):
+    if run and (not _text_above(lines, filled, out, min(run), before) or _introduced(lines, filled, out, min(run), before)):
         run = []
     for j in run:
         out[j] = True
@@ -936,13 +1035,17 @@ _UNKNOWN = "?"  # not yet classified (a sentinel: line_kind returns None or a ki
 
 
 def _series_line(line: str) -> bool:
-    """A line that may be an item of a closing series: 4 to 20 words, a number or label, no sentence end."""
+    """A line that may be an item of a closing series: 4 to 20 words, a number or label, no sentence
+    end, no time of day (a schedule's item: "الساعة 10:00 - افتتاح المؤتمر")."""
     if not _SERIES_MARK.search(line):
         return False  # an episode list numbers or labels its items: "مذكرات فلان (2): …"
-    return 4 <= len(line.split(None, 20)) <= 20 and not _SENTENCE_END.search(line)  # (21 pieces: over 20 words)
+    if not 4 <= len(line.split(None, 20)) <= 20 or _SENTENCE_END.search(line):  # (21 pieces: over 20 words)
+        return False
+    return not _TIME.search(line)
 
 
 _SERIES_MARK = re.compile(r"[0-9٠-٩:(]")
+_TIME = re.compile(r"(?<![0-9٠-٩])[0-9٠-٩]{1,2}\s?[:：.][0-9٠-٩]{2}(?![0-9٠-٩])")
 
 
 def _closing_series(lines: list[str], filled: list[int], before: str | Callable[[], str] = "") -> list[int]:
@@ -989,9 +1092,12 @@ def _closing_series(lines: list[str], filled: list[int], before: str | Callable[
                 break
             if run:
                 ref, mine = head(run[-1]), head(i)
-                common = set(mine) & set(ref)
-                if mine[0] != ref[0] or len(common) < 2 or not any(map(_LETTER.search, common)):
-                    break  # (items share the words of a title: a time or number alone opens a schedule)
+                common = {w for w in set(mine) & set(ref) if _LETTER.search(w)}
+                if mine[0] != ref[0] or len(common) < 2:
+                    # Items share a title of two words or more ("مذكرات فلان (2): …"); a list whose
+                    # items share one word and differ by a number or letter is the article's own
+                    # ("المادة 1 - …", "المجموعة A - …").
+                    break
             run.append(i)
         distinct = len({" ".join(lines[i].split()) for i in run}) == len(run)  # episodes differ
         return run if len(run) >= 3 and distinct else []
@@ -1028,6 +1134,25 @@ def _text_above(
             return True
     text = before() if callable(before) else before
     return bool(text) and not text.isspace()
+
+
+def _introduced(
+    lines: list[str], filled: list[int], out: list[bool], first: int, before: str | Callable[[], str]
+) -> bool:
+    """Whether the article introduces the lines from ``lines[first]`` on as its own list: the line
+    above them that stays ends with a colon ("وجاء البرنامج كما يلي:"). The lines a rule drops
+    (``out``), apparatus (:func:`_apparatus`) and repeats of earlier lines (:func:`_repeats`) are
+    looked past, as a second run, with them gone, would."""
+    repeats: set[int] | None = None
+    for i in reversed(filled):
+        if i >= first or out[i] or _apparatus(lines[i]):
+            continue
+        if repeats is None:
+            repeats = _repeats(lines, before() if callable(before) else before)
+        if i in repeats:
+            continue
+        return lines[i].rstrip().endswith((":", "："))
+    return False
 
 
 def _three_series_lines(lines: Iterable[str]) -> bool:
@@ -1191,6 +1316,8 @@ def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]
             continue
         if _words(rest) > 15 or _SENTENCE_END.search(rest.rstrip()):
             continue
+        if _common_tail(m.group(0)) and not _tag_list(rest):
+            continue  # "سمات القائد الناجح كثيرة ومنها الحزم": a sentence, not a tag list
         spans.append((start, end_of_text))
     # "rn" left of an escaped line end ("\\r\\n" that lost its backslashes) after a sentence of
     # Arabic text: ".rn rn" closing a paragraph, ".rnالرؤيا" glued to the next sentence.
@@ -1199,6 +1326,30 @@ def glued_spans(line: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int]]
             if _ARABIC_LETTER.search(line, max(0, m.start() - 12), m.start()):
                 spans.append((m.start(), m.end()))
     return _merge(spans)
+
+
+# [tail] phrases that are common nouns too ("سمات" is a tag list's label and the word for traits):
+# what follows one goes only when it reads as a tag list.
+_COMMON_TAILS = ("سمات",)
+# A word that joins a sentence, not a tag: a preposition, particle, pronoun, relative or verb of
+# being, alone or after "و"/"ف" (alef forms, final yeh and teh marbuta folded, see _LETTER_FOLD).
+_SENTENCE_WORD = (
+    r"(?<![^\W\d_])[وف]?(?:من|في|على|الى|عن|مع|بين|حتى|منذ|عند|لدى|منها|منه|فيها|فيه|عليها|عليه|لها|له|بها|به|ان|انه"
+    r"|انها|قد|لا|لم|لن|ما|هل|كان|كانت|يكون|تكون|هو|هي|هم|التي|الذي|الذين|هذا|هذه|ذلك|تلك|كما|او|ثم|بل|لكن)(?![^\W\d_])"
+).translate(_LETTER_FOLD)
+
+
+def _common_tail(matched: str) -> bool:
+    """Whether a [tail] match is one of :data:`_COMMON_TAILS` (compared as :func:`_quick_fold` folds them)."""
+    return _quick_fold(matched).strip() in {_quick_fold(p) for p in _COMMON_TAILS}
+
+
+def _tag_list(rest: str) -> bool:
+    """Whether ``rest`` (what follows a tail phrase) reads as a tag list: a colon or separator opens
+    it, or no word of it joins a sentence (:data:`_SENTENCE_WORD`)."""
+    if _SEP.match(rest):
+        return True
+    return _widget_pattern(_SENTENCE_WORD).search(_MARKS_RE.sub("", rest).translate(_LETTER_FOLD)) is None
 
 
 @functools.cache
