@@ -5,6 +5,9 @@ Stdout carries only cleaned text; every message goes to stderr.
 
 from __future__ import annotations
 
+import codecs
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,7 +48,8 @@ Examples:
 Exit codes:
   0    done
   1    --check found files that would change
-  2    usage error (bad option, unknown profile or normalizer)
+  2    usage error (bad option, unknown profile, normalizer or encoding; options
+       that do not go together, such as --explain with --in-place)
   123  some inputs could not be read or decoded (the others are still written)
 """
 
@@ -64,7 +68,24 @@ def _print_list() -> None:
 def _read(path: str) -> tuple[str, bytes]:
     if path == "-":
         return "<stdin>", sys.stdin.buffer.read()
+    if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device is never read (as in a normal run)
+        raise OSError(0, "not a regular file")
     return path, Path(path).read_bytes()
+
+
+def _encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``--encoding``: ``auto`` or a text codec Python knows; anything else is a usage error before any file is read."""
+    if value.lower() == "auto":
+        return "auto"
+    try:
+        info = codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(
+            f"unknown encoding {value!r}; use auto or a codec name such as utf-8, cp1256, utf-16"
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib ...: bytes to bytes, not text
+        raise click.BadParameter(f"{value!r} is not a text encoding")
+    return value
 
 
 @click.command(
@@ -114,7 +135,10 @@ def _read(path: str) -> tuple[str, bytes]:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: number of CPUs].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line (errors are still shown).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), metavar="FILE.json", help="Write one JSON record per file.")
-@click.option("--encoding", default="auto", show_default=True, help="Input encoding: auto (UTF-8, UTF-16 with BOM, windows-1256) or a name.")
+@click.option(
+    "--encoding", default="auto", show_default=True, callback=_encoding,
+    help="Input encoding: auto (UTF-8, UTF-16 with BOM, windows-1256) or a name.",
+)
 @click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True, help="Undecodable bytes: fail the file, or U+FFFD.")
 @click.option("--jsonl/--no-jsonl", "jsonl", default=None, help="Inputs are JSON lines [default: for *.jsonl files].")
 @click.option("--text-key", "text_keys", multiple=True, metavar="KEY", help="JSONL field to clean; dotted for nested (repeatable) [default: text].")
@@ -191,34 +215,73 @@ def main(
         except UsageError as err:
             raise click.UsageError(str(err)) from None
         sys.exit(code)
+    _check_explain(
+        paths, output, jsonl, in_place=in_place, check=check, diff=diff, skip_existing=skip_existing,
+        report=report_path is not None, include=bool(include), exclude=bool(exclude), text_keys=bool(text_keys),
+    )
     from .config import PatternTimeout
-    from .textio import DecodeError, atomic_write, decode
+    from .runner import _printable
+    from .textio import DecodeError, atomic_write, decode_auto
 
-    if len(paths) > 1:
-        raise click.UsageError("several inputs need an output folder (-o DIR) or --in-place")
     source = paths[0] if paths else "-"
+    shown = "<stdin>" if source == "-" else _printable(source)
     try:
         name, data = _read(source)
-        text = decode(data, name)
+        text, _ = decode_auto(data, encoding, errors, name)  # as a normal run decodes it
     except DecodeError as err:
-        _fail(f"{err}; nothing written", EXIT_INPUT_FAILED)
+        _fail(f"{_printable(str(err))}; nothing written", EXIT_INPUT_FAILED)
     except OSError as err:
-        _fail(f"{source}: {err.strerror or err}; nothing written", EXIT_INPUT_FAILED)
+        _fail(f"{shown}: {err.strerror or err}; nothing written", EXIT_INPUT_FAILED)
     try:
-        if explain_ or explain_json:
-            cleaned_text = _explain(pipeline, text, name, settings.profile, explain_, explain_json)
-            if explain_json and (output is None or output == "-"):
-                return
-        else:
-            cleaned_text = pipeline(text)
+        cleaned_text = _explain(pipeline, text, name, shown, settings.profile, explain_, explain_json)
     except PatternTimeout as err:
-        _fail(f"{name}: {err}; nothing written", EXIT_INPUT_FAILED)
+        _fail(f"{shown}: {err}; nothing written", EXIT_INPUT_FAILED)
+    if explain_json and (output is None or output == "-"):
+        return
     cleaned = cleaned_text.encode("utf-8")
     if output is None or output == "-":
         sys.stdout.buffer.write(cleaned)
         sys.stdout.buffer.flush()
-    else:
+        return
+    try:
         atomic_write(Path(output), cleaned)
+    except OSError as err:
+        reason = err.strerror or err
+        _fail(f"cannot write the output {_printable(output)}: {reason}; nothing written", EXIT_INPUT_FAILED)
+
+
+def _check_explain(
+    paths: tuple[str, ...], output: str | None, jsonl: bool | None, **given: bool
+) -> None:
+    """Raise a usage error (exit 2) for what ``--explain`` / ``--explain-json`` cannot do: it explains
+    one plain-text input, decoded as a normal run decodes it, to stdout or one output file."""
+    names = {
+        "in_place": "--in-place", "check": "--check", "diff": "--diff", "skip_existing": "--skip-existing",
+        "report": "--report", "include": "--include", "exclude": "--exclude", "text_keys": "--text-key",
+    }
+    refused = [names[key] for key, on in given.items() if on]
+    ctx = click.get_current_context()
+    if ctx.params.get("scheduler") and ctx.get_parameter_source("scheduler") != click.core.ParameterSource.ENVIRONMENT:
+        refused.append("--scheduler")  # CLEANER_SCHEDULER from the environment: explained here, locally
+    if refused:
+        raise click.UsageError(
+            f"--explain/--explain-json explain one text and cannot take {', '.join(refused)}; run without them"
+        )
+    if len(paths) > 1:
+        raise click.UsageError("--explain/--explain-json take one input (a file or '-' for stdin)")
+    source = paths[0] if paths else "-"
+    if source != "-" and os.path.isdir(source):
+        raise click.UsageError(f"--explain/--explain-json take one file, and {source} is a folder")
+    if jsonl or (jsonl is None and source.lower().endswith(".jsonl")):
+        raise click.UsageError(
+            "--explain/--explain-json explain plain text, not JSONL records; explain one record's text "
+            "(jq -r .text FILE.jsonl | cleaner --explain -), or use --no-jsonl to explain the file as text"
+        )
+    if output is not None and output != "-":
+        if os.path.isdir(output) or output.endswith(("/", os.sep)):
+            raise click.UsageError(f"-o {output}: --explain writes one output file, not a folder")
+        if source != "-" and os.path.exists(output) and os.path.samefile(output, source):
+            raise click.UsageError(f"-o {output} is the input file; --explain does not rewrite its input")
 
 
 def _pipeline(profile: str | None, enable: tuple[str, ...], disable: tuple[str, ...], fmt: str) -> Pipeline:
@@ -235,15 +298,16 @@ def _settings(
     return settings_for(config_file, profile, enable, disable, params)
 
 
-def _explain(pipeline: Pipeline, text: str, name: str, profile: str, human: bool, as_json: bool) -> str:
+def _explain(pipeline: Pipeline, text: str, name: str, shown: str, profile: str, human: bool, as_json: bool) -> str:
+    """Explain ``text`` (``name``: the input as JSON carries it; ``shown``: as a message line shows it)."""
     from .explain import explain, format_report, report_json
 
     cleaned, reports = explain(pipeline, text)
     if human:
-        click.echo(format_report(name, profile, reports), err=True, nl=False)
+        click.echo(format_report(shown, profile, reports), err=True, nl=False)
     if as_json:
-        sys.stdout.write(report_json(name, profile, reports))
-        sys.stdout.flush()
+        sys.stdout.buffer.write(report_json(name, profile, reports).encode("utf-8"))
+        sys.stdout.buffer.flush()
     return cleaned
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import difflib
 import doctest
 import inspect
-import json
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -233,7 +232,13 @@ def format_report(source: str, profile: str, reports: list[StepReport]) -> str:
 
 
 def report_json(source: str, profile: str, reports: list[StepReport]) -> str:
-    """The JSON report ``--explain-json`` writes: one object, steps in order."""
+    """The JSON report ``--explain-json`` writes: one object, steps in order.
+
+    A ``source`` name that is not UTF-8 keeps its undecodable bytes as ``\\udcXX`` escapes (see
+    :func:`cleaner.textio.json_text`).
+    """
+    from .textio import json_text
+
     data: dict[str, Any] = {
         "source": source,
         "profile": profile,
@@ -241,7 +246,7 @@ def report_json(source: str, profile: str, reports: list[StepReport]) -> str:
         "chars_after": reports[-1].chars_after if reports else 0,
         "steps": [asdict(r) for r in reports],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data, indent=2) + "\n"
 
 
 # --------------------------------------------------------------------------------------------

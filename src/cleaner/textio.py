@@ -40,12 +40,14 @@ __all__ = [
     "cleanup_temp_files",
     "TEMP_PREFIX",
     "SNIFF_BYTES",
+    "json_text",
 ]
 
 #: Temporary files written next to their target start with this, then the writer's process id;
 #: leftovers of a killed run are recognisable and removed by the next run (see cleanup_temp_files).
 TEMP_PREFIX = ".cleaner-tmp-"
-#: How many leading bytes decide binary-ness, and the encoding of a file too big to read whole.
+#: How many leading bytes decide binary-ness, and (from its first non-ASCII byte on) the encoding of a
+#: file too big to read whole.
 SNIFF_BYTES = 1 << 20
 _NUL_SAMPLE = 1 << 16
 
@@ -160,9 +162,15 @@ def detect(data: bytes, final: bool = True) -> str | None:
     >>> detect("نص".encode()), detect(b"\\xff\\xfeA\\x00"), detect("نص".encode("cp1256")), detect(b"caf\\xe9")
     ('utf-8', 'utf-16', 'cp1256', None)
     """
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return name
+    return _detect(data, final)
+
+
+def _detect(data: bytes, final: bool, later: bool = False) -> str | None:
+    """:func:`detect`; ``later``: ``data`` starts after the start of the file (no byte-order mark there)."""
+    if not later:
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                return name
     try:
         codecs.getincrementaldecoder("utf-8")().decode(data, final)
         return "utf-8"
@@ -230,18 +238,24 @@ def iter_text(
 ) -> tuple[str, Iterator[str]]:
     """Decode a binary stream block by block in bounded memory: ``(encoding used, iterator of str)``.
 
-    With ``encoding="auto"`` the encoding is chosen from the first :data:`SNIFF_BYTES` bytes (a
-    stream cannot be read twice); a later byte that does not fit raises :class:`DecodeError`
-    from the iterator, with its absolute offset. Binary-looking input raises before anything is read.
+    With ``encoding="auto"`` a stream that fits in the first block is decided as a whole (:func:`detect`);
+    a longer one from the :data:`SNIFF_BYTES` bytes that start at its first non-ASCII byte (ASCII reads
+    the same in UTF-8 and windows-1256, so an ASCII start decides nothing). An ASCII start longer than
+    the first block is read ahead and read again (a seekable ``handle`` is moved back to where the
+    first block ends; any other is spooled to a temporary file), so memory stays bounded. A later
+    byte that does not fit raises :class:`DecodeError` from the iterator, with its absolute offset.
+    Binary-looking input raises before anything is read.
     """
-    first = handle.read(max(block_size, SNIFF_BYTES))
+    size = max(block_size, SNIFF_BYTES)
+    first = _read_full(handle, size)
     if looks_binary(first, encoding):
         raise _binary(source, first)
+    rest: BinaryIO = handle
     if encoding == "auto":
-        name = detect(first, final=len(first) < max(block_size, SNIFF_BYTES))
+        name, first, rest, window, window_at, final = _sniff(handle, first, size)
         if name is None:
             if errors != "replace":
-                decode_auto(first, "auto", errors, source)  # raises with the offset
+                raise _undecodable(source, window, window_at, final)
             name = "utf-8"
     else:
         name = _codec(encoding, source)
@@ -269,9 +283,153 @@ def iter_text(
                 yield text
             if final:
                 return
-            data = handle.read(block_size)
+            data = rest.read(block_size)
 
     return name, blocks()
+
+
+def _read_full(handle: BinaryIO, n: int) -> bytes:
+    """``n`` bytes from ``handle``, fewer only at its end (a pipe may hand out less at a time)."""
+    data = handle.read(n)
+    if len(data) >= n or not data:
+        return data
+    parts = [data]
+    got = len(data)
+    while got < n and (more := handle.read(n - got)):
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _non_ascii_at(data: bytes) -> int:
+    """Where the first byte that is not ASCII is in ``data`` (-1: none)."""
+    if data.isascii():
+        return -1
+    found = _NON_ASCII.search(data)
+    return found.start() if found is not None else -1  # pragma: no branch - not ASCII: found
+
+
+class _Chain:
+    """Read ``first`` (a spool of bytes read ahead), then ``then``."""
+
+    def __init__(self, first: BinaryIO, then: BinaryIO):
+        self.first: BinaryIO | None = first
+        self.then = then
+
+    def read(self, n: int = -1) -> bytes:
+        if self.first is not None:
+            data = self.first.read(n)
+            if data:
+                return data
+            self.first.close()
+            self.first = None
+        return self.then.read(n)
+
+
+def _seekable(handle: BinaryIO) -> bool:
+    try:
+        return bool(handle.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _sniff(
+    handle: BinaryIO, first: bytes, size: int
+) -> tuple[str | None, bytes, BinaryIO, bytes, int, bool]:
+    """The encoding of a stream that starts with ``first`` (``size`` bytes were asked for): ``(name or
+    None, bytes to decode first, where the rest comes from, the bytes that decided, their offset, whether
+    they reach the end)``. The deciding bytes are the whole stream when it is shorter than ``size``,
+    else the :data:`SNIFF_BYTES` from its first non-ASCII byte on."""
+    final = len(first) < size
+    at = _non_ascii_at(first)
+    if final:  # all of it
+        return _detect(first, True), first, handle, first, 0, True
+    if at >= 0:
+        window = first[at:]
+        if len(window) < SNIFF_BYTES:  # too few bytes after it to decide
+            want = SNIFF_BYTES - len(window)
+            more = _read_full(handle, want)
+            final = len(more) < want
+            first += more
+            window += more
+        return _detect(window, final, later=at > 0), first, handle, window, at, final
+    # An ASCII start: read on to the first non-ASCII byte, keeping nothing of what is passed.
+    seekable = _seekable(handle)
+    back = handle.tell() if seekable else 0
+    spool = None
+    if not seekable:
+        import tempfile
+
+        spool = tempfile.SpooledTemporaryFile(max_size=SNIFF_BYTES)  # noqa: SIM115 - closed by _Chain
+    offset = len(first)  # of ``block`` in the stream
+    while True:
+        block = _read_full(handle, size)
+        at = _non_ascii_at(block)
+        if at < 0 and len(block) == size:
+            offset += len(block)
+            if spool is not None:
+                spool.write(block)
+            continue
+        if at < 0:  # the end: ASCII through and through, which is UTF-8
+            name, window, window_at, final = "utf-8", block, offset, True
+            break
+        window, final = block[at:], len(block) < size
+        if not final and len(window) < SNIFF_BYTES:
+            want = SNIFF_BYTES - len(window)
+            more = _read_full(handle, want)
+            final = len(more) < want
+            window += more
+            block += more
+        name, window_at = _detect(window, final, later=True), offset + at
+        break
+    if spool is None:
+        handle.seek(back)
+        return name, first, handle, window, window_at, final
+    spool.write(block)
+    spool.seek(0)
+    return name, first, _Chain(spool, handle), window, window_at, final  # type: ignore[arg-type]
+
+
+def _undecodable(source: str, window: bytes, window_at: int, final: bool) -> DecodeError:
+    """The error for bytes that ``--encoding auto`` takes for neither UTF-8 nor windows-1256 Arabic."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(window, final)
+        at = 0
+    except UnicodeDecodeError as err:
+        at = err.start
+    offset = window_at + at
+    shown = f" (byte 0x{window[at]:02x})" if at < len(window) else ""
+    return DecodeError(
+        source,
+        f"not valid UTF-8 at byte offset {offset}{shown} and not windows-1256 Arabic either; "
+        "use --encoding NAME (or --errors replace)",
+        offset,
+    )
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(value: object, **options: object) -> str:
+    """``json.dumps(value, ensure_ascii=False, **options)`` that always encodes to UTF-8.
+
+    A file name that is not UTF-8 reaches Python with each undecodable byte as a lone surrogate
+    (``surrogateescape``: byte 0xff is U+DCFF), which UTF-8 cannot carry; such a character is written
+    as its JSON escape ``\\udcff``. ``json.loads`` gives back the same string, and ``os.fsencode`` of
+    it the original bytes; every other character stays as it is.
+
+    >>> json_text({"path": os.fsdecode(b"\\xd9\\x86\\xff.txt")})
+    '{"path": "ن\\\\udcff.txt"}'
+    """
+    import json  # reports only: kept out of start-up
+
+    out = json.dumps(value, ensure_ascii=False, **options)  # type: ignore[arg-type]
+    if _LONE_SURROGATE.search(out) is None:
+        return out
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 _UMASK: dict[int, int] = {}  # process id -> umask, read once per group of files (reading it means setting it)
