@@ -116,6 +116,41 @@ def test_a_usage_error_found_late_in_the_listing_still_writes_nothing(tmp_path: 
     assert not out.exists()
 
 
+@pytest.mark.parametrize("files", [0, 1, 3])
+def test_a_pool_started_before_the_listing_serves_any_number_of_files(tmp_path: Path, files: int) -> None:
+    """-j 2 on a folder forks its workers before the files are listed; with none or one file the
+    pool is let go and the run is the same as -j 1."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    for i in range(files):
+        (folder / f"{i}.txt").write_text(f"نص  رقم {i} مع تطويـــل\n", "utf-8")
+    code = runner.run([str(folder)], str(out), resolve("default"), RunOptions(), jobs=2, quiet=True)
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == [f"{i}.txt" for i in range(files)] if files else not out.exists()
+    for i in range(files):
+        assert (out / f"{i}.txt").read_text("utf-8") == f"نص رقم {i} مع تطويل\n"
+
+
+@pytest.mark.parametrize("inside", [False, True])
+def test_files_handed_out_while_the_folder_is_listed_give_the_same_outputs(tmp_path: Path, inside: bool) -> None:
+    """-j 2 into a new output folder hands the first batches to the workers during the listing; the
+    outputs equal those of -j 1, and an output folder made inside the input folder meanwhile is never
+    taken for input."""
+    outs = {}
+    for jobs in (1, 2):
+        folder = tmp_path / f"in{jobs}"
+        for i in range(700):  # more than the batches handed out early (64 files each, three per worker)
+            sub = folder / f"{i // 100}"
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / f"{i:04d}.txt").write_text(f"نص  رقم {i} مع تطويـــل\n", "utf-8")
+        (folder / "z").mkdir()  # listed last: by then the workers may have made the output folder in it
+        out = (folder / "z" if inside else tmp_path) / f"out{jobs}"
+        assert runner.run([str(folder)], str(out), resolve("default"), RunOptions(), jobs=jobs, quiet=True) == 0
+        outs[jobs] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.txt")}
+    assert len(outs[2]) == 700 and outs[1] == outs[2]
+    assert outs[2]["3/0345.txt"] == "نص رقم 345 مع تطويل\n".encode()
+
+
 # The fast paths of a batch run must decide exactly as the definitions they replace.
 
 _BYTES = st.binary(max_size=60) | st.lists(

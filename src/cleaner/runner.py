@@ -26,9 +26,10 @@ records (``FileResult.to_record()``) written by ``--report``.
 process for one job or one file, else in a ``concurrent.futures.ProcessPoolExecutor``; results
 are yielded in input order. Either way a result is yielded once its file is committed; outputs are
 committed as they are made while commits are fast, and by a few background threads while the next
-files are cleaned once the disk makes them slow (fsync latency). Before the pool forks, the parent
-runs the pipeline once on a sample, so the workers inherit its compiled patterns instead of each
-building them. ``run(..., mapper=...)`` takes another mapper of the same shape
+files are cleaned once the disk makes them slow (fsync latency). A folder run (:func:`run`) forks
+its workers before listing the files: each worker builds its patterns on a sample while the parent
+lists; a pool that :func:`clean_many` starts itself forks after the parent ran the pipeline once on a
+sample, so the workers inherit its compiled patterns. ``run(..., mapper=...)`` takes another mapper of the same shape
 (``mapper(tasks, pipeline, options)``, results in input order) for folder runs: the Dask scale-out.
 """
 
@@ -508,12 +509,38 @@ def clean_stream(
     counts: dict[str, int] | None = {} if options.counts else None
     try:
         if jsonl and target is not None and not options.diff:
-            sink = _Sink(target, None)
-            counter = _CountingReader(source)
+            # ``changed``: the size and checksums (CRC-32 and Adler-32) of the input bytes against those
+            # of the output bytes; nothing is kept (the encoding detection may read far ahead of the output).
+            import zlib
+
+            seen = {"in": (0, 1), "out": (0, 1)}
+
+            def digest(key: str, data: bytes) -> None:
+                crc, adler = seen[key]
+                seen[key] = (zlib.crc32(data, crc), zlib.adler32(data, adler))
+
+            class Read:
+                """Reads ``source``, digesting what it hands out."""
+
+                def read(self, n: int = -1) -> bytes:
+                    data = source.read(n)
+                    digest("in", data)
+                    return data
+
+            class Digested:
+                """Writes to ``target``, digesting what it writes."""
+
+                def write(self, data: bytes) -> None:
+                    digest("out", data)
+                    target.write(data)  # type: ignore[union-attr]
+
+            counter = _CountingReader(Read())  # type: ignore[arg-type]
+            sink = _Sink(Digested(), None)  # type: ignore[arg-type]
             encoding, error, records, diff = _clean_into(counter, 0, name, pipeline, options, True, sink, counts)  # type: ignore[arg-type]
             target.flush()
             return FileResult(
-                name, encoding, False, False, counter.size, sink.size,
+                name, encoding, counter.size != sink.size or seen["in"] != seen["out"], False,
+                counter.size, sink.size,
                 tuple(sorted((counts or {}).items())), error, None, None, records,
             )
         with tempfile.SpooledTemporaryFile(max_size=options.stream_threshold) as spool, \
@@ -571,8 +598,13 @@ class _CountingReader:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(pipeline: Pipeline, options: RunOptions) -> None:
+def _init_worker(pipeline: Pipeline, options: RunOptions, warm: bool = False) -> None:
     _WORKER["pipeline"], _WORKER["options"] = pipeline, options
+    if warm:  # forked before the parent warmed up: build the patterns here, while the parent plans
+        try:
+            pipeline(_WARM_TEXT)
+        except Exception:  # noqa: BLE001 - a warm-up only: each file is cleaned (and reported) on its own
+            pass
 
 
 def _clean_batch(tasks: Sequence[FileTask]) -> list[FileResult]:
@@ -636,7 +668,7 @@ def _forks() -> bool:
     return multiprocessing.get_start_method() == "fork"
 
 
-def _start_pool(pipeline: Pipeline, options: RunOptions, jobs: int) -> ProcessPoolExecutor | None:
+def _start_pool(pipeline: Pipeline, options: RunOptions, jobs: int, warm: bool = False) -> ProcessPoolExecutor | None:
     """A process pool of ``jobs`` workers, started (forked) now; ``None`` if this system cannot make one.
 
     The garbage collector's view of this process is frozen while the workers fork, so that their
@@ -645,7 +677,7 @@ def _start_pool(pipeline: Pipeline, options: RunOptions, jobs: int) -> ProcessPo
     from concurrent.futures import ProcessPoolExecutor  # a pool only for many files: kept out of start-up
 
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(pipeline, options))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(pipeline, options, warm))
     except (OSError, NotImplementedError, ImportError):
         return None
     frozen = _forks()
@@ -662,6 +694,16 @@ def _start_pool(pipeline: Pipeline, options: RunOptions, jobs: int) -> ProcessPo
     return pool
 
 
+def early_pool(paths: Sequence[str], pipeline: Pipeline, options: RunOptions, jobs: int | None) -> ProcessPoolExecutor | None:
+    """A pool started before the inputs are listed, when a folder among ``paths`` promises many files and
+    workers fork: each worker then builds its patterns while this process lists the files, instead of
+    this process building them first and the workers waiting. ``None`` when not worth it."""
+    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
+    if jobs == 1 or not _forks() or not any(os.path.isdir(p) for p in paths):
+        return None
+    return _start_pool(pipeline, options, jobs, warm=True)
+
+
 def default_jobs() -> int:
     """The number of CPUs this process may use."""
     try:
@@ -671,31 +713,41 @@ def default_jobs() -> int:
 
 
 def clean_many(
-    tasks: Sequence[FileTask], pipeline: Pipeline, options: RunOptions, jobs: int | None = None
+    tasks: Sequence[FileTask],
+    pipeline: Pipeline,
+    options: RunOptions,
+    jobs: int | None = None,
+    *,
+    pool: ProcessPoolExecutor | None = None,
+    prefetched: _Prefetch | None = None,
 ) -> Iterator[FileResult]:
     """Clean every task; results come in input order. One job or one file runs in this process.
 
     With more jobs, files go in small batches to a process pool, with a bounded number of batches in
     flight (memory stays flat for millions of files). If a pool cannot be created, runs serially.
+    ``pool``: one started by the caller (see :func:`early_pool`) for ``jobs`` workers; it is shut down
+    here. ``prefetched``: the first tasks, already handed to that pool while they were listed.
     """
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     if jobs == 1 or len(tasks) <= 1:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         yield from _clean_group(tasks, pipeline, options)
         return
-    batches = _batches(tasks, jobs)
-    if _forks():
-        _warm(pipeline, tasks[0])
-    pool = _start_pool(pipeline, options, min(jobs, len(batches)))
+    sent = prefetched.sent if prefetched is not None and pool is not None else []
+    batches = _batches(tasks[sum(len(batch) for batch, _ in sent) :], jobs)
+    if pool is None:
+        if _forks():
+            _warm(pipeline, tasks[0])
+        pool = _start_pool(pipeline, options, min(jobs, len(batches)))
     if pool is None:
         yield from _clean_group(tasks, pipeline, options)
         return
-    window: collections.deque[tuple[Sequence[FileTask], Future[list[FileResult]]]] = collections.deque()
+    window: collections.deque[tuple[Sequence[FileTask], Future[list[FileResult]]]] = collections.deque(sent)
     queued = iter(batches)
     try:
-        for batch in queued:
+        while len(window) < jobs * 3 and (batch := next(queued, None)) is not None:
             window.append((batch, pool.submit(_clean_batch, batch)))
-            if len(window) >= jobs * 3:
-                break
         while window:
             batch, future = window.popleft()
             try:
@@ -713,6 +765,29 @@ def clean_many(
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+class _Prefetch:
+    """Hands the first files to a pool's workers while the rest are still being listed (the listing of
+    a big folder takes a while; the workers need not wait for it): full batches of
+    ``_PREFETCH_BATCH`` tasks, up to three per worker, in input order. Only for plans that cannot end
+    in a usage error (see :func:`plan_tasks`)."""
+
+    def __init__(self, pool: ProcessPoolExecutor, jobs: int):
+        self.pool, self.limit = pool, jobs * 3
+        self.sent: list[tuple[list[FileTask], Future[list[FileResult]]]] = []
+        self.batch: list[FileTask] = []
+
+    def __call__(self, task: FileTask) -> None:
+        if len(self.sent) >= self.limit:
+            return
+        self.batch.append(task)
+        if len(self.batch) == _PREFETCH_BATCH:
+            self.sent.append((self.batch, self.pool.submit(_clean_batch, self.batch)))
+            self.batch = []
+
+
+_PREFETCH_BATCH = 64
 
 
 @dataclass
@@ -811,18 +886,8 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
-def plan_tasks(
-    paths: Sequence[str],
-    output: str | None,
-    in_place: bool,
-    options: RunOptions,
-    include: Sequence[str] = DEFAULT_INCLUDE,
-    exclude: Sequence[str] = (),
-) -> tuple[list[FileTask], list[FileResult]]:
-    """Turn file and folder arguments into tasks (and results for arguments that failed outright).
-
-    Raises :class:`UsageError` for combinations that make no sense, before anything is written.
-    """
+def _check_usage(paths: Sequence[str], output: str | None, in_place: bool, options: RunOptions) -> Path | None:
+    """Raise :class:`UsageError` for arguments that do not fit together; returns the output folder."""
     dry = options.check or options.diff
     if in_place and output is not None:
         raise UsageError("--in-place and -o/--output exclude each other")
@@ -843,8 +908,31 @@ def plan_tasks(
                 raise UsageError(f"-o {output} is the input folder {folder}; use --in-place to rewrite it")
     elif not in_place and not dry:
         raise UsageError("several inputs or a folder need an output folder (-o DIR) or --in-place (or --check/--diff)")
+    return outdir
+
+
+def plan_tasks(
+    paths: Sequence[str],
+    output: str | None,
+    in_place: bool,
+    options: RunOptions,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    *,
+    on_task: Callable[[FileTask], None] | None = None,
+) -> tuple[list[FileTask], list[FileResult]]:
+    """Turn file and folder arguments into tasks (and results for arguments that failed outright).
+
+    Raises :class:`UsageError` for combinations that make no sense, before anything is written.
+    ``on_task`` is called with each task as soon as it is planned when no usage error can follow
+    (one folder into a new output folder, or ``--check``/``--diff``; the output folder is then never
+    entered, should it appear below the input); otherwise it is not called.
+    """
+    outdir = _check_usage(paths, output, in_place, options)
     out_exists = outdir is not None and outdir.exists()
-    prune = [str(outdir)] if out_exists else []
+    dry = options.check or options.diff
+    early = on_task if len(paths) == 1 and not in_place and (dry or (outdir is not None and not out_exists)) else None
+    prune = [str(outdir)] if out_exists or (early is not None and outdir is not None) else []
     tasks: list[FileTask] = []
     failed: list[FileResult] = []
     seen: dict[str, str] = {}
@@ -869,6 +957,8 @@ def plan_tasks(
             seen[key] = shown
             if not out_exists:  # nothing in it to clash with, no leftovers to remove
                 tasks.append(FileTask(found.path, dst, shown, found.size, outdir))
+                if early is not None:
+                    early(tasks[-1])
                 continue
             if dst.exists() and _same_file(dst, found.path):
                 raise UsageError(f"{shown} would be written over itself; use --in-place")
@@ -877,6 +967,8 @@ def plan_tasks(
         if dst is not None:
             parents.add(str(dst.parent))
         tasks.append(FileTask(found.path, dst, shown, found.size, outdir))
+        if early is not None:
+            early(tasks[-1])
     for parent in parents:  # temporary files a killed run left next to its outputs
         cleanup_temp_files(parent)
     return tasks, failed
@@ -937,14 +1029,47 @@ def run(
             raise UsageError(f"-o {output} is the input file; use --in-place to rewrite it")
         return _piped(lambda: _run_one(source, output, pipeline, options, stdin, stdout, say, report_path, quiet), stdout)
 
-    tasks, failed = plan_tasks(paths, output, in_place, options, include or DEFAULT_INCLUDE, exclude)
+    _check_usage(paths, output, in_place, options)  # before a pool starts
+    records = _ReportWriter(report_path)  # one that cannot be written is a usage error, before any file
+    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
+    pool = early_pool(paths, pipeline, options, jobs) if mapper is None else None
+    prefetch = _Prefetch(pool, jobs) if pool is not None else None
+    try:
+        planned = plan_tasks(paths, output, in_place, options, include or DEFAULT_INCLUDE, exclude, on_task=prefetch)
+        return _run_tasks(planned, pipeline, options, jobs, pool, prefetch, mapper, records, quiet, stdout, stderr, say)
+    finally:
+        records.abort()  # nothing left to abort once committed
+        if pool is not None:  # normally shut down already; not when planning failed (a usage error)
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _run_tasks(
+    planned: tuple[list[FileTask], list[FileResult]],
+    pipeline: Pipeline,
+    options: RunOptions,
+    jobs: int | None,
+    pool: ProcessPoolExecutor | None,
+    prefetch: _Prefetch | None,
+    mapper: Callable[[Sequence[FileTask], Pipeline, RunOptions], Iterable[FileResult]] | None,
+    records: _ReportWriter,
+    quiet: bool,
+    stdout: BinaryIO,
+    stderr: IO[str],
+    say: Callable[[str], None],
+) -> int:
+    """Clean planned tasks, record and report each result in order; returns the exit code."""
+    tasks, failed = planned
     report = Report(check=options.check)
-    records = _ReportWriter(report_path)
     progress = Progress(len(tasks), sum(t.size for t in tasks), stderr, not quiet and stderr.isatty() and len(tasks) > 1)
     try:
         for result in failed:
             _record(result, report, records, options, stdout, say, progress)
-        for result in (clean_many(tasks, pipeline, options, jobs) if mapper is None else mapper(tasks, pipeline, options)):
+        cleaned = (
+            clean_many(tasks, pipeline, options, jobs, pool=pool, prefetched=prefetch)
+            if mapper is None
+            else mapper(tasks, pipeline, options)
+        )
+        for result in cleaned:
             _record(result, report, records, options, stdout, say, progress)
     except KeyboardInterrupt:
         progress.close()
@@ -1035,7 +1160,7 @@ def _run_one(
     elif options.check and result.changed:
         say(f"would change {result.path}")
     if result.diff:
-        stdout.write(result.diff.encode("utf-8"))
+        stdout.write(result.diff.encode("utf-8", "surrogateescape"))
         stdout.flush()
     report.add(result)
     records.add(result)
@@ -1064,23 +1189,31 @@ def _replace(obj: Any, **changes: Any) -> Any:
 
 
 class _ReportWriter:
-    """``--report FILE.json``: a JSON array, one record per file (one per line), written atomically."""
+    """``--report FILE.json``: a JSON array, one record per file (one per line), written atomically.
+
+    A file name that is not UTF-8 (each undecodable byte a lone surrogate, ``surrogateescape``) is
+    written with ``\\udcXX`` escapes (:func:`cleaner.textio.json_text`): ``os.fsencode`` of the
+    name read back gives the original bytes. A report that cannot be created is a :class:`UsageError`
+    (raised before any input is read)."""
 
     def __init__(self, path: str | None):
         self.writer: AtomicWriter | None = None
         self.count = 0
         if path is not None:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self.writer = AtomicWriter(path)
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                self.writer = AtomicWriter(path)
+            except OSError as err:
+                raise UsageError(f"--report {path}: cannot write it: {err.strerror or err}") from None
             self.writer.write(b"[")
 
     def add(self, result: FileResult) -> None:
         if self.writer is None:
             return
-        import json  # --report only: kept out of start-up
+        from .textio import json_text  # --report only
 
         sep = b",\n" if self.count else b"\n"
-        self.writer.write(sep + json.dumps(result.to_record(), ensure_ascii=False).encode("utf-8"))
+        self.writer.write(sep + json_text(result.to_record()).encode("utf-8"))
         self.count += 1
 
     def commit(self) -> None:
