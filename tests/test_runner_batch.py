@@ -221,3 +221,27 @@ def test_a_fifo_is_refused_without_being_opened(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(runner, "_open_nonblocking", lambda path, flags: opened.append(path) or real(path, flags))
     result = runner.clean_file(FileTask(fifo, None, "pipe.txt"), resolve("default"), RunOptions())
     assert result.error == "not a regular file" and opened == []
+
+
+def test_a_report_that_cannot_be_finished_is_said_and_fails_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk when the report is written: the cleaned files stay, the run says why and ends with 123."""
+    import io
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text("نص  جـــديد\n", "utf-8")
+    report = tmp_path / "report.json"
+    real = runner.AtomicWriter.commit
+
+    def commit(self: runner.AtomicWriter) -> None:
+        if self.path == report:
+            raise OSError(28, "No space left on device")
+        real(self)
+
+    monkeypatch.setattr(runner.AtomicWriter, "commit", commit)
+    err = io.StringIO()
+    code = runner.run([str(folder)], str(tmp_path / "out"), resolve("default"), RunOptions(), jobs=1, report_path=str(report), stderr=err)
+    assert code == 123 and f"--report {report}: cannot write it: No space left on device" in err.getvalue()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["0.txt", "1.txt", "2.txt"]
+    assert not report.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".cleaner-tmp-")]

@@ -50,7 +50,8 @@ Exit codes:
   1    --check found files that would change
   2    usage error (bad option, unknown profile, normalizer or encoding; options
        that do not go together, such as --explain with --in-place)
-  123  some inputs could not be read or decoded (the others are still written)
+  123  some inputs could not be read or decoded (the others are still written),
+       or the --report file could not be finished
 """
 
 

@@ -1080,6 +1080,9 @@ def _run_tasks(
     records.commit()
     if not quiet:
         say(report.summary())
+    if records.error is not None:
+        say(records.error)
+        return EXIT_INPUT_FAILED
     return report.return_code
 
 
@@ -1165,6 +1168,9 @@ def _run_one(
     report.add(result)
     records.add(result)
     records.commit()
+    if records.error is not None:
+        say(records.error)
+        return EXIT_INPUT_FAILED
     return report.return_code
 
 
@@ -1199,6 +1205,8 @@ class _ReportWriter:
     def __init__(self, path: str | None):
         self.writer: AtomicWriter | None = None
         self.count = 0
+        self.path = path
+        self.error: str | None = None  # why the report could not be written (a full disk…); the run says so
         if path is not None:
             try:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -1213,14 +1221,24 @@ class _ReportWriter:
         from .textio import json_text  # --report only
 
         sep = b",\n" if self.count else b"\n"
-        self.writer.write(sep + json_text(result.to_record()).encode("utf-8"))
+        try:
+            self.writer.write(sep + json_text(result.to_record()).encode("utf-8"))
+        except OSError as err:
+            self._failed(err)
         self.count += 1
 
     def commit(self) -> None:
         if self.writer is not None:
-            self.writer.write(b"\n]\n")
-            self.writer.commit()
+            try:
+                self.writer.write(b"\n]\n")
+                self.writer.commit()
+            except OSError as err:
+                self._failed(err)
             self.writer = None
+
+    def _failed(self, err: OSError) -> None:
+        self.error = f"--report {self.path}: cannot write it: {err.strerror or err}"
+        self.abort()
 
     def abort(self) -> None:
         if self.writer is not None:
