@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 
 from ..registry import normalizer
+from .chars import TATWEEL
+from .diacritics import CLASSES
 from .wrappers import TREC_FIELDS, is_trec
 
 #: Elements that start a new line when rendered.
@@ -123,10 +125,10 @@ def _escape_new_tags(text: str) -> str:
 
     Markup is what the second run's first phase removes: a tag, a comment or, when they make a
     record, a TREC field (``<DOCNO>``, which the ``wrappers`` step, running before this one, would
-    unwrap), also one
-    hidden by characters the ``unicode`` step deletes (``<a\x7f>``, ``<sp\u200can>``). A ``<`` is
-    markup when its region up to the first ``>`` (no ``<`` that stays in between), cleaned as
-    ``unicode`` would, is one of those; or when it opens ``<!--`` with a ``-->`` anywhere after it.
+    unwrap), also one hidden by what the ``unicode`` and ``cms_markers`` steps delete (``<a\x7f>``,
+    ``<sp\u200can>``, ``<DOC[[system-code:x]]NO>``). A ``<`` is markup when its region up to the
+    first ``>`` (no ``<`` that stays in between), cleaned as those steps would (:func:`_later`), is
+    one of those; or when it opens ``<!--`` with a ``-->`` anywhere after it.
 
     Decided right to left, in one pass: escaping a tag inside another one's attributes makes the
     outer one a tag (``<a <a<a>>``, ``<a\x0b<a<a>\x00>``), which a left-to-right pass, or a second
@@ -134,9 +136,8 @@ def _escape_new_tags(text: str) -> str:
     """
     if "<" not in text:
         return text
-    from .unicode import unicode as _unicode
-
     closes = _positions(text, ">")
+    hiding = _hiding(text)
     last_close = text.rfind("-->")  # an unclosed "<!--" is text and stays as it is
     # TREC fields only matter when they make a record that `wrappers` would unwrap next time; a
     # literal "<DOC>" in prose stays as it is.
@@ -144,7 +145,7 @@ def _escape_new_tags(text: str) -> str:
 
     def trec() -> bool:
         if not trec_found:
-            trec_found.append(is_trec(_ODD.sub("", text) if _ODD.search(text) else text))  # as `unicode` leaves it
+            trec_found.append(is_trec(_later(text, marks=False)))  # as `unicode` and `cms_markers` leave it
         return trec_found[0]
 
     escaped: list[int] = []
@@ -158,8 +159,8 @@ def _escape_new_tags(text: str) -> str:
                 region = text[i : j + 1]
                 if "<" in region[1:]:
                     region = "<" + region[1:].replace("<", "&lt;")  # the inner ones are escaped
-                if _ODD.search(region):
-                    region = _unicode(region)
+                if hiding and _HIDING.search(region):
+                    region = _later(region)
                 comment = region.startswith("<!--") and region.find("-->", 4) >= 0
                 markup = comment or bool(_TAG.fullmatch(region)) or (bool(_TREC_FIELD.fullmatch(region)) and trec())
         if markup:
@@ -185,26 +186,194 @@ _TREC_FIELD = re.compile(rf"</?(?:{_TREC})>")
 # into spaces: inside "<…>" they can hide a tag ("<sp\u200can>", "<a\x7f>") that would show up then.
 _ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 _REGION = re.compile(r"<[^<>]{0,4000}>")
+# Arabic diacritics, which the `diacritics` step (search) deletes outside Arabic words, and tatweel,
+# which the `tatweel` step deletes after a letter or a mark: inside a tag name or an entity they hide
+# it ("<pً>", "&lًt;", "<pًـ>"). Seen through everywhere (a superset of what those steps delete, as
+# `cms_markers` does), so what a second run sees through is never more than this run saw through.
+_MARKS = re.compile(f"[{''.join(CLASSES.values())}{TATWEEL}]")
+
+
+_HIDING_CLASS = f"\\[{_ODD.pattern[1:-1]}{_MARKS.pattern[1:-1]}"
+_HIDING = re.compile(f"[{_HIDING_CLASS}]")
+# A region of `_REGION` holding a character of `_HIDING` (the first one splits it: linear).
+_HIDING_REGION = re.compile(f"<[^<>{_HIDING_CLASS}]{{0,4000}}[{_HIDING_CLASS}][^<>]{{0,4000}}>")
+# An entity that a character of `_HIDING` may hide ("&lt\u2069;", "&g\x07t;", "&lًt;"): no '&', ';',
+# '<', '>' or plain space inside, bounded (each '&' starts one short scan, split at its first such character).
+_HIDDEN_ENTITY = re.compile(f"&[^&;<>\t\n\r {_HIDING_CLASS}]{{0,64}}[{_HIDING_CLASS}][^&;<>\t\n\r ]{{0,64}};")
+
+
+def _hiding(text: str) -> bool:
+    """Whether ``text`` holds a character that a later step deletes: a control or invisible mark,
+    a CMS marker's bracket or an Arabic diacritic."""
+    return _HIDING.search(text) is not None
+
+
+def _later(text: str, *, marks: bool = True) -> str:
+    """``text`` as the steps after this one leave it: ``unicode``; then, within one line,
+    ``cms_markers`` and (``marks``) ``diacritics`` (the view in which a second run looks for markup).
+
+    Markers and marks are seen through only inside one line: the streaming ``html`` cuts after a
+    line end that no tag spans as ``unicode`` shows it, so a view across lines would differ there.
+    """
+    one_line = "\n" not in text  # (a line break `unicode` makes of a control is no place to cut)
+    if _ODD.search(text):
+        from .unicode import unicode as _unicode
+
+        text = _unicode(text)
+    if not one_line:
+        return text
+    if "[" in text:
+        from .markers import strip_markers
+
+        text = strip_markers(text)
+    if marks and _MARKS.search(text):
+        text = _MARKS.sub("", text)
+    return text
+
+
+# "<!--" and "-->" with up to 8 characters that `unicode` or `diacritics` deletes between any two of
+# their characters ("<!-\u200b-", "-\u200d->"); between these signs `unicode` deletes every mark.
+_GAP = f"[{_ODD.pattern[1:-1]}{_MARKS.pattern[1:-1]}]{{0,8}}"
+_HIDDEN_OPENER = re.compile(f"<{_GAP}!{_GAP}-{_GAP}-")
+_HIDDEN_CLOSER = re.compile(f"-{_GAP}-{_GAP}>")
+
+
+def _unhide_comments(text: str) -> str:
+    """Write ``<!--`` and ``-->`` hidden by characters a later step deletes as they will be
+    (``-\u200d->`` becomes ``-->``), so the comment is dropped now and not on the next run."""
+    if not _ODD.search(text) and not _MARKS.search(text):
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        sign, closer = m.group(), m.group()[0] == "-"
+        if len(sign) == (3 if closer else 4):  # nothing between its characters
+            return sign
+        # only where it makes a comment: an opener with a closer after it, a closer after an opener
+        # (not one sharing its dashes: "<!--ً>"); elsewhere the sign is text and stays as it is
+        if closer and m.string.rfind("<!--", 0, m.start()) < 0:
+            return sign
+        if not closer and _HIDDEN_CLOSER.search(m.string, m.end()) is None:
+            return sign
+        seen = _later(sign)
+        return seen if seen == ("-->" if closer else "<!--") else sign
+
+    if "<" in text:
+        text = _sub_changed(_HIDDEN_OPENER, fix, text)
+    return _sub_changed(_HIDDEN_CLOSER, fix, text) if ">" in text else text
+
+
+def _unhide_entities(text: str) -> str:
+    """Decode-ready form of the entities that characters the `unicode` step deletes hide
+    (``&lt\u2069;`` becomes ``&lt;``), so they are decoded now and not on the next run."""
+    if "&" not in text:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        region = m.group()
+        seen = _later(region)
+        entity = _ENTITY.fullmatch(seen)
+        return seen if entity is not None and _decode(entity) != seen else region
+
+    return _sub_changed(_HIDDEN_ENTITY, fix, text)
+
+
+def _joined(text: str, j: int) -> bool:
+    """Whether ``text`` holds a tag, a comment's ``<!--`` or ``-->``, or an entity across position
+    ``j`` (where a CMS marker stood): markup that removing the marker made."""
+    lt = text.rfind("<", max(0, j - 4002), j)
+    if lt >= 0 and text.find(">", lt, j) < 0:
+        gt = text.find(">", j, lt + 4003)
+        if gt >= 0 and text.find("<", j, gt) < 0 and _TAG.fullmatch(text, lt, gt + 1):
+            return True
+    if "<!--" in text[max(0, j - 3) : j + 3] or "-->" in text[max(0, j - 2) : j + 2]:  # any one spans j
+        return True
+    amp = text.rfind("&", max(0, j - 64), j)
+    if amp >= 0:
+        semi = text.find(";", j, amp + 72)
+        entity = _ENTITY.fullmatch(text, amp, semi + 1) if semi >= 0 else None
+        if entity is not None and _decode(entity) != entity.group():
+            return True
+    return False
+
+
+# A "[" with a character of `_ODD` within the next 32 (where a marker's opening may be hidden).
+_ODD_IN_OPEN = re.compile(f"\\[[^\\]\n]{{0,32}}{_ODD.pattern}")
+
+
+def _may_join(line: str) -> bool:
+    """Whether a CMS marker in ``line`` stands where its removal could complete markup: after a
+    ``<`` or ``&`` not closed before it, or near a ``-`` or ``!`` (a comment's ``<!--``/``-->``)."""
+    from .markers import _find_open
+
+    k = _find_open(line, 0)
+    while k >= 0:
+        lt = line.rfind("<", 0, k)
+        if lt >= 0 and line.find(">", lt, k) < 0:
+            return True
+        amp = line.rfind("&", max(0, k - 64), k)
+        if amp >= 0 and line.find(";", amp, k) < 0:
+            return True
+        near = line[max(0, k - 16) : k]
+        if "-" in near or "!" in near:
+            return True
+        k = _find_open(line, k + 1)
+    return False
+
+
+def _unhide_markers(text: str) -> str:
+    """Remove now the CMS markers whose removal (by `cms_markers`, after `unicode`) makes markup:
+    ``<a[[system-code:x]]>`` is a tag, so the line is replaced by what those steps make of it and
+    the tag goes in this run, not the next. Other markers stay for `cms_markers`. Line by line."""
+    if "[" not in text or ("<" not in text and "&" not in text):
+        return text
+    from .markers import strip_markers
+    from .unicode import unicode as _unicode
+
+    out: list[str] = []
+    last = pos = 0
+    while (i := text.find("[", pos)) >= 0:
+        begin = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        pos = end + 1
+        line = text[begin:end]
+        if "<" not in line and "&" not in line:
+            continue
+        odd = _ODD.search(line) is not None
+        # (a marker's "[[system-code:" may be hidden by controls or marks that `unicode` deletes)
+        if not _may_join(line) and not (odd and _ODD_IN_OPEN.search(line) and _may_join(_ODD.sub("", line))):
+            continue
+        seen = _unicode(line) if odd else line
+        joins: list[int] = []
+        stripped = strip_markers(seen, joins)
+        if any(_joined(stripped, j) for j in joins):
+            out.append(text[last:begin])
+            out.append(stripped)
+            last = end
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _unhide_tags(text: str, *, escape: bool = False) -> str:
-    """Show the tags that the `unicode` step would reveal: clean them (so they are removed now), or,
-    once the text is done (``escape=True``), write their ``<`` as ``&lt;`` so no later run sees a tag."""
-    if "<" not in text or not _ODD.search(text):
+    """Show the tags that the `unicode` and `cms_markers` steps would reveal (``<sp\u200can>``,
+    ``<a[[system-code:x]]>``): clean them (so they are removed now), or, once the text is done
+    (``escape=True``), write their ``<`` as ``&lt;`` so no later run sees a tag."""
+    if "<" not in text or not _hiding(text):
         return text
-    from .unicode import unicode as _unicode
 
     def fix(m: re.Match[str]) -> str:
         region = m.group(0)
-        if not _ODD.search(region):
+        if len(region) > 4002:  # longer than a `_REGION`
             return region
-        cleaned = _unicode(region)
+        cleaned = _later(region)
         comment = cleaned.startswith("<!--") and cleaned.find("-->", 4) >= 0  # as _drop_comments sees it
         if not (comment or _TAG.fullmatch(cleaned)):
             return region  # not markup this step removes (a TREC field is `_escape_new_tags`' business)
         return "&lt;" + region[1:] if escape else cleaned
 
-    return _sub_changed(_REGION, fix, text)
+    return _sub_changed(_HIDING_REGION, fix, text)
 
 
 def _sub_changed(pattern: re.Pattern[str], func: Callable[[re.Match[str]], str], text: str) -> str:
@@ -231,22 +400,54 @@ def html(text: str, *, heading_style: str = "text") -> str:
     inline ones (``span``, ``b``, ``a`` …) vanish, so ``كل<span>مة</span>`` stays one word; ``h1``–
     ``h6`` become blocks of their own (``heading_style="markdown"`` writes ``## heading``); only
     known element names count as tags, so prose such as ``س < 5 و ص > 3`` or ``<<`` stays.
+    Markup that decoding makes (double-escaped ``&lt;p&gt;``) is removed as markup too, and markup
+    is read through what the next steps delete (controls and invisible marks, CMS markers, Arabic
+    diacritics): ``<a[[system-code:x]]>`` and ``&lt\u2069;`` go now, not on a second run.
 
     >>> html("<p>نص <b>مهم</b>&nbsp;&amp; آخر</p><script>x()</script><br>سطر")
     '\\nنص مهم\\xa0& آخر\\n\\nسطر'
     >>> html("إذا كان س < 5 و ص > 3")
     'إذا كان س < 5 و ص > 3'
+    >>> html("&lt;b&gt;نص&lt;/b&gt; و &lt;&lt; اقتباس &gt;&gt;")
+    'نص و << اقتباس >>'
     """
     if heading_style not in ("text", "markdown"):
         raise ValueError(f"html: heading_style must be 'text' or 'markdown', not {heading_style!r}")
     if "<" not in text and "&" not in text:
         return text
+    # Tags that decoding or removing markup makes (double-escaped "&lt;p&gt;", "<<b>p>") are markup
+    # too: rounds until one changes nothing. Comments, scripts and styles are dropped in the first
+    # round only, where they stand in the source (they span lines: a decoded "--&gt;" must not close
+    # a comment in one streamed piece and not in the whole text); made later, they are escaped.
+    # Each changing round removes or decodes something.
+    for rounds in range(_ROUNDS):
+        cleaned = _round(text, heading_style, rounds == 0)
+        if cleaned == text:
+            break
+        text = cleaned
+        if "<" not in text:
+            return text
+    # what no round removed but a next run would (a TREC field, a tag hidden by a marker) is escaped
+    # (a tag hidden by a diacritic or a marker inside one line was shown and removed by the round)
+    return _escape_new_tags(text) if "<" in text and (rounds or "[" in text or _ODD.search(text)) else text
+
+
+#: At most this many rounds of :func:`html` (markup escaped that many times over is left escaped).
+_ROUNDS = 16
+
+
+def _round(text: str, heading_style: str, first: bool) -> str:
+    """One round of :func:`html`: hidden markup shown, (``first``: comments and elements dropped),
+    tags removed, entities decoded."""
     text = _unhide_tags(text)
+    text = _unhide_comments(text)
+    text = _unhide_markers(text)
+    text = _unhide_entities(text)
     if not has_markup(text):
-        # no markup now; one that `unicode` would reveal (a TREC field split by a mark) is escaped
-        return _escape_new_tags(text) if "<" in text and _ODD.search(text) else text
-    text = _drop_comments(text)
-    text = _drop_elements(text)
+        return text
+    if first:
+        text = _drop_comments(text)
+        text = _drop_elements(text)
 
     def tag(m: re.Match[str]) -> str:
         closing, name = m.group(1), m.group(2).lower()
@@ -260,8 +461,8 @@ def html(text: str, *, heading_style: str = "text") -> str:
 
     text = _TAG.sub(tag, text)
     while "&" in text:  # decoding can make a new entity ("&&#97;mp;"): repeat; each round shortens
-        decoded = _sub_changed(_ENTITY, _decode, text)
+        decoded = _sub_changed(_ENTITY, _decode, _unhide_entities(text))
         if decoded == text:
             break
         text = decoded
-    return _escape_new_tags(text)  # it also escapes the tags that `unicode` would reveal
+    return text

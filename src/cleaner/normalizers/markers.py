@@ -25,18 +25,21 @@ _CLOSE = re.compile(f"\\]{_RUN}\\]")
 _ANY_IGNORABLE = re.compile(f"[{_IGNORABLE_CLASS}]")
 
 
-def _strip_line(line: str) -> str:
+def _strip_line(line: str, joins: list[int] | None = None) -> str:
     """Remove every marker from one line (no newlines), innermost first, in one left-to-right pass.
 
     A marker's content holds no brackets, so when a ``]]`` is reached the output so far ends with a
     marker exactly when its last bracket is the second ``[`` of ``[[system-code:``. Removing it can
-    join fragments into a new marker (``[[sys[[system-code:x]]tem-code:y]]``); the new marker's
-    ``]]`` still lies ahead, so one pass reaches the fixed point that repeated removal would.
+    join fragments into a new marker: ``[[sys[[system-code:x]]tem-code:y]]``, whose ``]]`` still lies
+    ahead, or ``[[system-code:x][[system-code:y]]]``, whose ``]]`` is the ``]`` just before the
+    removed marker and the one just after it (taken at once, before reading on). So one pass reaches
+    the fixed point that repeated removal would. ``joins`` receives where, in the output, each
+    removed marker stood (a later step may see markup joined there).
     """
     out: list[str] = []  # output characters
     brackets: list[int] = []  # indices into ``out`` of every '[' and ']'
     i, n = 0, len(line)
-    loose: bool | None = None  # whether the line holds marks or tatweel (found when first needed)
+    loose: list[bool] = []  # whether the line holds marks or tatweel (found when first needed)
     while i < n:
         close = _CLOSE.search(line, i)  # "]]", or "]" and "]" with ignorable characters between
         j, after = (close.start(), close.end()) if close is not None else (-1, n)
@@ -48,30 +51,67 @@ def _strip_line(line: str) -> str:
         if j < 0:
             break
         i = after
-        b = brackets[-1] if brackets else -1
-        content = len(out) - b - 1 - len(_PREFIX)
-        if (  # the usual marker: no ignorable characters inside "[[system-code:" and at most 1000 after
-            b >= 1
-            and out[b] == "["
-            and out[b - 1] == "["
-            and 0 <= content <= _MAX_CONTENT
-            and "".join(out[b + 1 : b + 1 + len(_PREFIX)]) == _PREFIX
-        ):
-            start = b - 1
-        else:
-            if loose is None:
-                loose = _ANY_IGNORABLE.search(line) is not None
-            start = _marker_start(out, brackets) if loose else -1
-        if start >= 0:
+        start = _start(out, brackets, line, loose)
+        if start < 0:
+            brackets.extend((len(out), len(out) + after - j - 1))
+            out.extend(line[j:after])
+            continue
+        while start >= 0:
             del out[start:]
             while brackets and brackets[-1] >= start:
                 brackets.pop()
-            if out and i < n and is_word_char(out[-1]) and is_word_char(line[i]) and not _inside_open(out, brackets):
-                out.append(" ")  # the marker separated two words: never glue them
-        else:
-            brackets.extend((len(out), len(out) + after - j - 1))
-            out.extend(line[j:after])
+            # A "]" left right before the marker and one right after it make a new "]]" (with at
+            # most _MAX_RUN ignorable characters between them), which may close an earlier marker.
+            k = _joined_close(out, brackets, line, i)
+            if k < 0:
+                break
+            b = brackets.pop()
+            tail = out[b:]
+            del out[b:]
+            start = _start(out, brackets, line, loose)
+            if start < 0:  # not a marker: the brackets stay, and are read on as text
+                brackets.append(b)
+                out.extend(tail)
+            else:
+                i = k
+        if joins is not None:
+            joins.append(len(out))
+        if out and i < n and is_word_char(out[-1]) and is_word_char(line[i]) and not _inside_open(out, brackets):
+            out.append(" ")  # the marker separated two words: never glue them
     return "".join(out)
+
+
+def _start(out: list[str], brackets: list[int], line: str, loose: list[bool]) -> int:
+    """Where the marker that a ``]]`` read right after ``out`` closes starts in ``out``, or -1."""
+    b = brackets[-1] if brackets else -1
+    content = len(out) - b - 1 - len(_PREFIX)
+    if (  # the usual marker: no ignorable characters inside "[[system-code:" and at most 1000 after
+        b >= 1
+        and out[b] == "["
+        and out[b - 1] == "["
+        and 0 <= content <= _MAX_CONTENT
+        and "".join(out[b + 1 : b + 1 + len(_PREFIX)]) == _PREFIX
+    ):
+        return b - 1
+    if not loose:
+        loose.append(_ANY_IGNORABLE.search(line) is not None)
+    return _marker_start(out, brackets) if loose[0] else -1
+
+
+def _joined_close(out: list[str], brackets: list[int], line: str, i: int) -> int:
+    """When ``out`` ends with a ``]`` (then ignorable characters) and ``line[i:]`` starts with a ``]``
+    (after ignorable characters), together a ``]]`` as :data:`_CLOSE` reads one: where it ends in
+    ``line``; else -1."""
+    if not brackets or out[brackets[-1]] != "]" or i >= len(line):
+        return -1
+    b = brackets[-1]
+    gap = len(out) - b - 1
+    if gap > _MAX_RUN or (gap and not _IGNORABLE.issuperset(out[b + 1 :])):
+        return -1
+    k, stop = i, min(len(line), i + _MAX_RUN - gap + 1)
+    while k < stop and line[k] in _IGNORABLE:
+        k += 1
+    return k + 1 if k < stop and line[k] == "]" else -1
 
 
 def _opening(out: list[str], brackets: list[int]) -> int:
@@ -180,6 +220,38 @@ def cms_markers(text: str, *, patterns: tuple[str, ...] = ()) -> str:
     if pos <= len(text):
         kept.append(text[pos:])
     return "\n".join(kept)
+
+
+def strip_markers(text: str, joins: list[int] | None = None) -> str:
+    """``text`` with every marker removed as :func:`cms_markers` removes it, but no line dropped:
+    what the step leaves inside the lines (``html`` reads markup through it). ``joins`` receives
+    where each removed marker stood in the result.
+
+    >>> strip_markers("<a[[system-code:ad:x]]>\\n[[system-code:ad:y]]")
+    '<a>\\n'
+    """
+    start = _find_open(text, 0)
+    if start < 0:
+        return text
+    out: list[str] = []
+    pos = 0  # start of the first line not yet copied
+    size = 0  # length of the output so far
+    while start >= 0:
+        begin = text.rfind("\n", 0, start) + 1
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        local: list[int] = []
+        line = _strip_line(text[begin:end], local)
+        out.append(text[pos:begin])
+        out.append(line)
+        if joins is not None:
+            joins.extend(size + begin - pos + j for j in local)
+        size += begin - pos + len(line)
+        pos = end
+        start = _find_open(text, end)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _find_open(text: str, pos: int) -> int:

@@ -13,6 +13,24 @@ _SEPARATING_MARKS = "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\uf
 #: Joiners belong inside a word: removed without a space.
 _JOINERS = "\u200c\u200d"
 _INVISIBLE = re.compile(f"[{_SEPARATING_MARKS}{_JOINERS}]+")
+_ZWJ = "\u200d"
+_EMOJI_JOIN: list = []  # the compiled pattern of an emoji ZWJ sequence's joint, built on first use
+
+
+def _joins_emoji(text: str, start: int) -> bool:
+    """Whether the ZWJ at ``text[start]`` joins two emoji (👨‍👩‍👧, 🏳️‍🌈, 🧑🏽‍💻): it is part of that emoji.
+
+    Before it an emoji, a skin-tone modifier, VS16 or the last tag of a flag; after it an emoji
+    (Unicode's Extended_Pictographic, as the ``regex`` module knows it, imported only here).
+    """
+    if start == 0 or start + 1 >= len(text) or text[start - 1].isascii():
+        return False
+    if not _EMOJI_JOIN:
+        import regex
+
+        before = r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\U000e0020-\U000e007f]"
+        _EMOJI_JOIN.append(regex.compile(before + r"\u200d\p{Extended_Pictographic}"))
+    return _EMOJI_JOIN[0].match(text, start - 1) is not None
 
 
 def _build_table() -> dict[int, str | None]:
@@ -129,9 +147,9 @@ def unicode(text: str) -> str:
     """Remove controls and invisible marks (a space where they split words), fold spaces and presentation forms.
 
     Zero-width and bidi marks between two words become a space, elsewhere they go; joiners (ZWNJ,
-    ZWJ) go. NBSP and other spaces become a plain space; NUL and other controls go. Presentation
-    forms become base letters one character at a time (ﻷ becomes لأ); no global NFKC, so ``م²``
-    and ``½`` stay. A letter with a combining hamza or madda is composed (ا + U+0654 becomes أ).
+    ZWJ) go, but a lone ZWJ between two emoji stays (it makes them one emoji: 👨‍👩‍👧). NBSP and
+    other spaces become a plain space; NUL and other controls go. Presentation forms become base
+    letters one character at a time (ﻷ becomes لأ); no global NFKC, so ``م²`` and ``½`` stay. A letter with a combining hamza or madda is composed (ا + U+0654 becomes أ).
 
     >>> unicode("كلمة\\u200fأخرى ﻷن\\u00a0النص")
     'كلمة أخرى لأن النص'
@@ -152,7 +170,7 @@ def unicode(text: str) -> str:
                         continue
                     start, replacement = start - 1, composed
                 elif run in _JOINERS:
-                    replacement = ""
+                    replacement = run if run == _ZWJ and _joins_emoji(text, start) else ""
                 else:  # a separating mark: a space between two word characters
                     between = 0 < start and end < len(text) and is_word_char(text[start - 1]) and is_word_char(text[end])
                     replacement = " " if between else ""
