@@ -218,11 +218,19 @@ def test_explain_usage_errors_for_its_inputs_and_output(tmp_path: Path, case: st
     assert src.read_bytes() == "نص\n".encode() and sorted(os.listdir(tmp_path)) == ["in.txt"]
 
 
-def test_explain_input_that_is_not_a_regular_file(tmp_path: Path) -> None:
+def test_explain_reads_a_pipe_as_a_normal_run_does(tmp_path: Path) -> None:
+    """`cleaner --explain <(cmd)`: a named pipe is read like a file; a folder or a device is not."""
+    import threading
+
     fifo = tmp_path / "fifo.txt"
     os.mkfifo(fifo)
-    result = run("--explain", str(fifo))  # never opened: a FIFO with no writer would block
-    assert result.exit_code == 123 and "not a regular file" in result.stderr
+    writer = threading.Thread(target=lambda: fifo.write_bytes("نص  جـديد\n".encode()))
+    writer.start()
+    result = run("--explain", str(fifo))
+    writer.join()
+    assert result.exit_code == 0 and result.stdout == "نص جديد\n" and "tatweel" in result.stderr
+    device = run("--explain", "/dev/null")
+    assert device.exit_code == 123 and "not a regular file or a pipe" in device.stderr
 
 
 def test_explain_an_unwritable_output_is_123_not_a_traceback(tmp_path: Path) -> None:
@@ -405,3 +413,33 @@ def test_a_streamed_jsonl_from_stdin_with_an_ascii_start(small_sniff: int) -> No
     assert streamed.getvalue() == whole.getvalue() and whole.getvalue().count(b"\n") == 250
     assert result.bytes_in == expected.bytes_in == len(data) and result.records == 250
     assert result.changed is expected.changed is True and result.counts == expected.counts
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_an_english_start_then_windows_1256_gets_one_encoding_read_whole_or_streamed(
+    tmp_path: Path, small_sniff: int, check: bool
+) -> None:
+    """English letters before the first non-ASCII byte do not count against windows-1256: a big file is
+    decided from the bytes after it, read whole (--check, --diff, small enough files) or streamed."""
+    data = b"The quick brown fox jumps over the lazy dog again.\n" * 40 + CP1256 * 20
+    src = tmp_path / "in.txt"
+    src.write_bytes(data)
+    pipeline = cleaner.resolve("default")
+    whole = clean_file(FileTask(src, None if check else tmp_path / "whole.txt"), pipeline, RunOptions(check=check))
+    streamed = clean_file(
+        FileTask(src, None if check else tmp_path / "streamed.txt"),
+        pipeline,
+        RunOptions(check=check, stream_threshold=1000, block_size=256),
+    )
+    assert whole.error is None and streamed.error is None, (whole.error, streamed.error)
+    assert whole.encoding == streamed.encoding == "cp1256" and whole.changed == streamed.changed
+    if not check:
+        assert (tmp_path / "whole.txt").read_bytes() == (tmp_path / "streamed.txt").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["undefined", "base64", "no-such-codec"])
+def test_an_encoding_that_cannot_decode_text_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("نص\n", "utf-8")
+    result = run("--encoding", name, str(src))
+    assert result.exit_code == 2 and result.stdout == ""

@@ -245,3 +245,61 @@ def test_a_report_that_cannot_be_finished_is_said_and_fails_the_run(tmp_path: Pa
     assert code == 123 and f"--report {report}: cannot write it: No space left on device" in err.getvalue()
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["0.txt", "1.txt", "2.txt"]
     assert not report.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".cleaner-tmp-")]
+
+
+@pytest.mark.parametrize(
+    ("layout", "promised"),
+    [
+        ([], 0),  # an empty folder: no pool at all
+        (["a.txt"], 1),  # one file: cleaned here, no pool
+        (["a.txt", ".hidden.txt"], 1),
+        (["a.txt", "b.txt"], 2),
+        (["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"], 4),  # counted up to the jobs asked for
+        (["sub/a.txt"], 4),  # a subfolder may hold any number
+    ],
+)
+def test_a_pool_is_forked_early_only_for_as_many_files_as_the_folder_promises(
+    tmp_path: Path, layout: list[str], promised: int
+) -> None:
+    for name in layout:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("نص\n", "utf-8")
+    assert runner._promised([str(tmp_path)], 4) == promised
+
+
+def test_batches_handed_out_early_keep_to_the_batch_size_limit() -> None:
+    """--diff results travel back per batch: a batch of big files is cut at about 4 MB, as _batches cuts."""
+
+    class Pool:
+        def submit(self, func: object, batch: list[FileTask]) -> object:
+            return object()
+
+    prefetch = runner._Prefetch(Pool(), 2)  # type: ignore[arg-type]
+    for i in range(6):
+        prefetch(FileTask(Path(f"{i}.txt"), None, f"{i}.txt", 3 << 20))
+    assert [len(batch) for batch, _ in prefetch.sent] == [2, 2, 2]
+
+
+def test_ctrl_c_while_the_folder_is_listed_says_so_and_ends_with_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches handed out during the listing may already have written files: the run says it was
+    interrupted (exit 130), as it does during cleaning."""
+    import io
+
+    real = runner.discover
+
+    def discover(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for i, found in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
+            if i == 150:
+                raise KeyboardInterrupt
+            yield found
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(200):
+        (folder / f"{i:03d}.txt").write_text("نص  جـديد\n", "utf-8")
+    monkeypatch.setattr(runner, "discover", discover)
+    err = io.StringIO()
+    code = runner.run([str(folder)], str(tmp_path / "out"), resolve("default"), RunOptions(), jobs=2, stderr=err)
+    assert code == 130 and "interrupted; files written so far are complete" in err.getvalue()
+    written = list((tmp_path / "out").glob("*.txt")) if (tmp_path / "out").exists() else []
+    assert all(p.read_text("utf-8") == "نص جديد\n" for p in written)

@@ -69,8 +69,9 @@ def _print_list() -> None:
 def _read(path: str) -> tuple[str, bytes]:
     if path == "-":
         return "<stdin>", sys.stdin.buffer.read()
-    if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device is never read (as in a normal run)
-        raise OSError(0, "not a regular file")
+    mode = os.stat(path).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):  # a file or a pipe (`<(cmd)`), as a normal run reads
+        raise OSError(0, "not a regular file or a pipe")
     return path, Path(path).read_bytes()
 
 
@@ -86,6 +87,10 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
         ) from None
     if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib ...: bytes to bytes, not text
         raise click.BadParameter(f"{value!r} is not a text encoding")
+    try:
+        codecs.getincrementaldecoder(value)().decode(b"a", False)  # "undefined" and the like refuse any use
+    except (UnicodeError, LookupError, TypeError) as err:
+        raise click.BadParameter(f"{value!r} cannot decode text: {err}") from None
     return value
 
 

@@ -640,6 +640,10 @@ def _warm(pipeline: Pipeline, task: FileTask) -> None:
         pass
 
 
+#: A batch of files holds about this many bytes at most (its results, diffs included, travel back together).
+_BATCH_BYTES = 4 << 20
+
+
 def _batches(tasks: Sequence[FileTask], jobs: int) -> list[Sequence[FileTask]]:
     """Small files travel in batches (fewer round trips); a batch holds about 4 MB at most. Towards
     the end batches get smaller (a few files), so that the workers finish at about the same time."""
@@ -652,7 +656,7 @@ def _batches(tasks: Sequence[FileTask], jobs: int) -> list[Sequence[FileTask]]:
     for task in tasks:
         current.append(task)
         size += task.size
-        if len(current) >= limit or size >= (4 << 20):
+        if len(current) >= limit or size >= _BATCH_BYTES:
             out.append(current)
             left -= len(current)
             current, size = [], 0
@@ -701,7 +705,31 @@ def early_pool(paths: Sequence[str], pipeline: Pipeline, options: RunOptions, jo
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     if jobs == 1 or not _forks() or not any(os.path.isdir(p) for p in paths):
         return None
-    return _start_pool(pipeline, options, jobs, warm=True)
+    workers = _promised(paths, jobs)
+    return _start_pool(pipeline, options, workers, warm=True) if workers > 1 else None
+
+
+def _promised(paths: Sequence[str], cap: int) -> int:
+    """How many files ``paths`` promise, up to ``cap``: files named, and the entries at the top of each
+    folder (a subfolder may hold any number: ``cap``). An empty folder or one file forks no pool."""
+    count = 0
+    for path in paths:
+        if not os.path.isdir(path):
+            count += 1
+            continue
+        try:
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        return cap
+                    count += 1
+                    if count >= cap:
+                        return cap
+        except OSError:
+            continue  # the listing says why, later
+    return min(count, cap)
 
 
 def default_jobs() -> int:
@@ -777,14 +805,16 @@ class _Prefetch:
         self.pool, self.limit = pool, jobs * 3
         self.sent: list[tuple[list[FileTask], Future[list[FileResult]]]] = []
         self.batch: list[FileTask] = []
+        self.size = 0
 
     def __call__(self, task: FileTask) -> None:
         if len(self.sent) >= self.limit:
             return
         self.batch.append(task)
-        if len(self.batch) == _PREFETCH_BATCH:
+        self.size += task.size
+        if len(self.batch) == _PREFETCH_BATCH or self.size >= _BATCH_BYTES:  # as _batches cuts them
             self.sent.append((self.batch, self.pool.submit(_clean_batch, self.batch)))
-            self.batch = []
+            self.batch, self.size = [], 0
 
 
 _PREFETCH_BATCH = 64
@@ -1035,7 +1065,11 @@ def run(
     pool = early_pool(paths, pipeline, options, jobs) if mapper is None else None
     prefetch = _Prefetch(pool, jobs) if pool is not None else None
     try:
-        planned = plan_tasks(paths, output, in_place, options, include or DEFAULT_INCLUDE, exclude, on_task=prefetch)
+        try:
+            planned = plan_tasks(paths, output, in_place, options, include or DEFAULT_INCLUDE, exclude, on_task=prefetch)
+        except KeyboardInterrupt:  # batches handed out during the listing may have written files
+            say("interrupted; files written so far are complete, the others untouched")
+            return 130
         return _run_tasks(planned, pipeline, options, jobs, pool, prefetch, mapper, records, quiet, stdout, stderr, say)
     finally:
         records.abort()  # nothing left to abort once committed

@@ -159,10 +159,23 @@ def detect(data: bytes, final: bool = True) -> str | None:
 
     Returns a codec name, or ``None`` when the bytes are neither UTF-8 nor windows-1256 Arabic.
 
+    A whole file of :data:`SNIFF_BYTES` or more that is not UTF-8 is decided as a stream decides it
+    (:func:`iter_text`): from the :data:`SNIFF_BYTES` that start at its first non-ASCII byte, so a big
+    file gets the same encoding whether it is read whole or streamed.
+
     >>> detect("نص".encode()), detect(b"\\xff\\xfeA\\x00"), detect("نص".encode("cp1256")), detect(b"caf\\xe9")
     ('utf-8', 'utf-16', 'cp1256', None)
     """
-    return _detect(data, final)
+    if not final or len(data) < SNIFF_BYTES or data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return _detect(data, final)
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    at = _non_ascii_at(data)  # not UTF-8: there is one
+    window = data[at : at + SNIFF_BYTES]
+    return _detect(window, at + SNIFF_BYTES >= len(data), later=at > 0)
 
 
 def _detect(data: bytes, final: bool, later: bool = False) -> str | None:

@@ -260,8 +260,12 @@ def _caption_kind(s: str) -> str | None:
     if core is not s:
         if not core.strip(_TRIM):
             return "strong"  # credits alone: "(تصوير فلان)", "(ا ف ب، رويترز)"
-        if len(core.split(None, _SHORT_CAPTION)) <= _SHORT_CAPTION and not _SENTENCE_END.search(core):
-            return "weak"  # "المتظاهرون في الميدان (تصوير فلان)"; a title ending "(صورة)" stays
+        if (
+            len(core.split(None, _SHORT_CAPTION)) <= _SHORT_CAPTION
+            and not _SENTENCE_END.search(core)
+            and not any(_fold(w.strip(_TRIM)) in _CLAUSE_WORDS for w in core.split())
+        ):  # "المتظاهرون في الميدان (تصوير فلان)"; not "وقال الوزير إن … (أ ف ب)": a clause is a sentence
+            return "weak"  # a title ending "(صورة)" stays
     words = len(core.split(None, 14))
     if words > 14:
         return None
