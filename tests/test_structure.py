@@ -646,3 +646,12 @@ def test_strict_reaches_its_fixed_point_in_one_run(lines: list[str]) -> None:
         for step in (bylines, captions, datelines):
             once = step(text)
             assert step(once) == once
+
+
+def test_a_dateline_above_a_glued_byline_does_not_hide_it_for_one_run() -> None:
+    """The first three lines are counted without the datelines strict removes later: the glued byline of
+    the fourth line, with a dateline among the first three, goes in the first run, not the second."""
+    text = "&amp;<p>القاهرة - أ ش أ<p>&amp;<p>كتب - فلان:القاهرة - أ ش أاقرأ أيضاً:اقرأ أيضاً:"
+    once = cleaner.clean(text, profile="strict")
+    assert cleaner.clean(once, profile="strict") == once
+    assert "كتب" not in once

@@ -612,13 +612,16 @@ def byline_prefix(line: str) -> int:
 
 
 def prefix_lines(lines: list[str], labels: list[str | None]) -> dict[int, int]:
-    """Lines among the first three of the article that open with a glued byline, and its end.
+    """Lines among the first three of the article (datelines and captions not counted) that open
+    with a glued byline, and its end.
 
     The text after the byline must be a paragraph of its own (eight words or more, no byline,
     caption or dateline itself), so cutting never exposes another one.
     """
     out: dict[int, int] = {}
-    filled = [i for i, line in enumerate(lines) if _filled(line)]
+    # A dateline or caption line does not count among the first three: the strict profile removes it
+    # (after bylines), and the next run would count without it.
+    filled = [i for i, line in enumerate(lines) if _filled(line) and labels[i] not in (DATELINE, CAPTION)]
     for i in filled[:3]:
         if labels[i] is None:
             end = byline_prefix(lines[i])
@@ -1008,13 +1011,15 @@ def bylines(text: str) -> str:
     'نص الخبر.'
     """
     drop, demoted = _byline_starts(text)
-    # prefix_lines on the kept lines: it looks at the first three non-blank ones only.
+    # prefix_lines on the kept lines: it looks at the first three non-blank ones only. A dateline or
+    # a caption of its own does not count: the strict profile removes it after this step, and the
+    # next run would count without it.
     dropped = set(drop)
     head: list[int] = []
     start = 0
     while len(head) < 3 and start <= len(text):
         line, nxt = _line_at(text, start)
-        if start not in dropped and _filled(line):
+        if start not in dropped and _filled(line) and (start in demoted or _local_label(line) not in (DATELINE, CAPTION)):
             head.append(start)
         start = nxt
     lines = [_line_at(text, start)[0] for start in head]
