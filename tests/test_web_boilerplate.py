@@ -624,3 +624,28 @@ def test_the_trigger_quick_to_compile_finds_what_the_trigger_quick_to_search_fin
         fast, merged = _trigger((), loose), _trigger((), loose, True)
         assert [m.span() for m in fast.pattern.finditer(text)] == [m.span() for m in merged.pattern.finditer(text)]
         assert [m.span() for m in fast.colon.finditer(text)] == [m.span() for m in merged.colon.finditer(text)]
+
+
+_APART_BITS = _MARKED_BITS + ["\n", "\n", ". ", "؟ ", ":", ": ", "ك", "كان ", "مك", "همك", "ة ", " هم", "يهمكم", "الخبر"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_APART_BITS), max_size=40).map("".join))
+def test_the_trigger_searching_a_branch_apart_finds_what_one_alternation_finds(text: str) -> None:
+    # The branch of a common letter (the kaf of "قد يهمك") is searched on its own, and a colon's
+    # line is looked at first with the pieces of the tail widgets: the same candidates as the one
+    # alternation holding every branch, with the colon's line searched for the widgets themselves.
+    import re
+
+    from cleaner.normalizers.boilerplate import _Trigger, _trigger
+
+    for loose in (False, True):
+        for merged in (False, True):
+            trigger = _trigger((), loose, merged)
+            assert trigger.apart and (trigger.near is not None) == merged
+            whole = re.compile("|".join([trigger.pattern.pattern] + [p.pattern for p in trigger.apart]))
+            one = _Trigger(whole, trigger.colon)
+            assert trigger.positions(text) == one.positions(text)
+            for line in text.split("\n"):
+                assert trigger.holds(line) == one.holds(line)
+                assert trigger.near is None or trigger.colon.search(line) is None or trigger.near.search(line)
