@@ -17,15 +17,17 @@ chained, each re-cutting its input at places where cutting cannot change the res
   128-bit digests (the step uses the same window on a whole text): at most about 30 MB, whatever the
   size of the file;
 - ``bylines``, ``captions`` and ``datelines`` (``strict``) decide a line from itself except near the
-  start and the end of the text, so they are cut in the middle of six consecutive *plain* lines
-  (lines none of them labels, not a bare name, no byline glued to the start): every piece then starts
-  and ends as the whole text does there;
+  start and the end of the text, so they are cut after three and before four consecutive *plain*
+  lines (lines none of them labels, not a bare name, no byline glued to the start, no time stamp):
+  every piece then starts and ends as the whole text does there;
 - ``whitespace`` runs on pieces cut after a newline; the non-empty results are joined by one ``"\\n"``
   (it makes one blank line between paragraphs and trims both ends of the whole text);
-- ``html`` runs on pieces cut after a newline that no tag spans (``<p\nclass=x>``); HTML comments,
-  ``<script>`` and ``<style>`` (they span lines and their removal depends on the rest of the text),
-  or entities that decode to new markup raise :class:`StreamFallback`, and the caller cleans that
-  file whole;
+- ``html`` runs on pieces cut after a newline that no tag spans (``<p\nclass=x>``), also one the
+  later steps reveal (``<a[[system-code:x]]\nhref=1>``: the step reads markup through them across
+  lines, and the cut is decided on the same view); comments, ``<script>`` and ``<style>`` are never
+  cut; markup hidden inside them, entities that decode to new markup, or a TREC ``<DOC>``/``<DOCNO>``
+  left for the step (escaped or not depending on the whole text) raise :class:`StreamFallback`, and
+  the caller cleans that file whole;
 - ``wrappers`` only acts on a text holding a ``<DOC>`` (a TREC record): such a stream raises
   :class:`StreamFallback` too; otherwise it is a no-op.
 
@@ -231,11 +233,15 @@ def stream_plan(pipeline: Pipeline) -> _Plan | None:
             stages.append(("cut", name, func, {"finder": _plain_run(plain)}))
         elif name == "html":
             try:
-                from .normalizers.html import _ELEMENT_OPEN, _ODD, _TAG
-                from .normalizers.unicode import unicode as reveal
+                from .normalizers.html import _ELEMENT_OPEN, _HIDING_CLASS, _TAG
+                from .normalizers.html import _later as reveal
             except ImportError:
                 return None
-            stages.append(("html", name, func, {"tag": _TAG, "opener": _ELEMENT_OPEN, "reveal": reveal, "odd": _ODD}))
+            # a "<" with a character that later steps delete (or a CMS marker) before the next "<"
+            # or ">", where they may hide markup (linear: each scan stops at the next "<"); or an
+            # "&lt;" with one within a TREC field's name ("&lt;DO\u200bC>", six at most)
+            odd = re.compile(f"<[^<>{_HIDING_CLASS}]{{0,4100}}[{_HIDING_CLASS}]|&lt;[^<>{_HIDING_CLASS}]{{0,6}}[{_HIDING_CLASS}]")
+            stages.append(("html", name, func, {"tag": _TAG, "opener": _ELEMENT_OPEN, "reveal": reveal, "odd": odd}))
         elif name == "wrappers":
             # It only acts on text holding a TREC record, and then on each record by itself: a
             # stream is cut before a line opening a record (see _records).
@@ -362,14 +368,17 @@ def _dedupe(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, 
 
 def _structure_plain() -> Callable[[str], bool] | None:
     """A line the strict steps (``bylines``, ``captions``, ``datelines``) leave alone wherever it
-    stands: no label of its own, not a bare name, no byline glued to its start."""
+    stands: no label of its own, not a bare name, no byline glued to its start, no time stamp (the
+    head of the article reaches past time stamps under the title)."""
     try:
-        from .normalizers.structure import _local_label, _name_only, byline_prefix
+        from .normalizers.structure import _local_label, _name_only, _stamp, byline_prefix
 
         def plain(line: str) -> bool:
             if "\r" in line.rstrip("\r"):
                 return False
             if line.rstrip().endswith((":", "：")):  # a credit line ("فلان الفلاني:") under a title
+                return False
+            if _stamp(line):  # a time stamp: the head of the article (where a one-place dateline goes) reaches past it
                 return False
             for form in {line, line.rstrip("\r"), line.strip().lstrip("?").strip()}:
                 if _local_label(form) is not None or _name_only(form) or byline_prefix(form):
@@ -382,15 +391,20 @@ def _structure_plain() -> Callable[[str], bool] | None:
     return plain
 
 
-def _plain_run(plain: Callable[[str], bool], side: int = 3) -> Callable[[str], int]:
-    """A cut finder for the strict steps: in the middle of ``2 * side`` consecutive plain non-empty
-    lines (blank lines between them allowed), all complete.
+def _plain_run(plain: Callable[[str], bool], before: int = 3, after: int = 4) -> Callable[[str], int]:
+    """A cut finder for the strict steps: ``before`` consecutive plain non-empty lines, then the
+    cut, then ``after`` more (blank lines between them allowed), all complete.
 
-    Those steps decide a line from itself, except the second and third non-empty lines of the text
-    (a bare name under the title, a byline glued to one of the first three lines) and the last two
-    (a closing name). With three plain lines on each side of every cut, each piece starts and ends
-    like the whole text would there: nothing fires at a cut, and the text's own first and last
-    lines stay in the first and last piece, with the same neighbours.
+    Those steps decide a line from itself, except near the start and the end of the text: the
+    title (the first line with no label) and the head under it (up to the first such line that is
+    no bare name or time stamp), where a one-place dateline is one; a bare name or a credit under
+    the title (the first four lines with no label); a byline glued to one of the first three lines;
+    a signature over a dateline only past the fourth line with no label; and a closing name (the
+    last two). Each piece then starts and ends as the whole text does there: the first piece holds
+    the text's title and head (they end by the second plain line before the cut); a later piece
+    starts with four plain lines, so its own title and head end among them, none of the rules of
+    the first four lines fires, and a signature after them is past the fourth, as in the whole
+    text; every piece but the last ends with three plain lines, so no closing rule fires there.
     """
 
     def find(buf: str) -> int:
@@ -402,8 +416,8 @@ def _plain_run(plain: Callable[[str], bool], side: int = 3) -> Callable[[str], i
             if line.strip():
                 if plain(line):
                     starts.append(start)
-                    if len(starts) == 2 * side:
-                        return starts[side - 1]
+                    if len(starts) == before + after:
+                        return starts[after - 1]
                 else:
                     starts.clear()
             pos = start
@@ -414,7 +428,7 @@ def _plain_run(plain: Callable[[str], bool], side: int = 3) -> Callable[[str], i
 
 def _tags_closed(text: str, tag: re.Pattern[str], end: int | None = None, reveal: Callable[[str], str] | None = None) -> bool:
     """Whether no HTML tag could start before ``end`` and close after it (also one that ``reveal``,
-    the ``unicode`` step, would show: ``<sp\u200can``)."""
+    the later steps as ``html`` sees them, would show: ``<sp\u200can``, ``<a[[system-code:x]]``)."""
     end = len(text) if end is None else end
     last = max(text.rfind("<", 0, end), -1)
     if last < 0 or text.rfind(">", 0, end) > last:
@@ -431,8 +445,9 @@ def _html_blocked(
     fall inside), and where the first one still open at the end of ``buf`` starts (no cut after it).
 
     Found as ``html`` finds them: comments first, left to right, then elements in the text without
-    its comments. ``None`` when an opening ``<!--``, ``<script`` or ``<style`` may be hidden by
-    characters (``odd``) that the ``unicode`` step (``reveal``) deletes, or when lowercasing changes the length:
+    its comments. ``None`` when an opening ``<!--``, ``<script`` or ``<style`` is hidden by
+    characters that the later steps (``reveal``) delete (``odd`` finds a "<" followed by one before
+    its ">"), or when lowercasing changes the length:
     positions are then not the step's own. (A hidden *closing* one only makes a span shorter.)
 
     >>> _html_blocked("a\\n<!-- x\\ny -->\\nb\\n<script>\\n", lambda t: t, re.compile("<(script)>"), re.compile("\\x00"))
@@ -491,10 +506,11 @@ def _html_blocked(
 
 
 def _html(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, counts: dict[str, int] | None, target: int) -> Pieces:
-    """``html`` on pieces cut after a newline that no tag, comment, script or style spans, and
+    """``html`` on pieces cut after a newline that no tag, comment, script or style spans (also one
+    that the later steps reveal, as ``html`` itself sees them: ``reveal`` is ``html._later``), and
     before any comment, script or style still open (which may close in a later piece). Markup the
-    ``unicode`` step would reveal inside a comment or element, or new markup made by decoding, makes
-    the stream fall back."""
+    later steps would reveal inside a comment or element, new markup made by decoding, or a TREC
+    field left in the output makes the stream fall back."""
     tag, opener, reveal, odd = extra["tag"], extra["opener"], extra["reveal"], extra["odd"]
 
     def find(buf: str) -> int:
@@ -522,7 +538,24 @@ def _html(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, co
         out = _apply(name, func, piece, counts)
         if "<!--" in out or "-->" in out or not _tags_closed(out, tag, None, reveal):
             raise StreamFallback("HTML that decodes to new markup: the text is cleaned whole")
+        if _trec_fields(out, reveal, odd):
+            raise StreamFallback("TREC fields left for html (escaped or not by the whole text): the text is cleaned whole")
         yield out
+
+
+#: A TREC record's ``<DOC>`` or ``<DOCNO>`` as ``html`` leaves it in its output: as it is, or escaped.
+_TREC_SIGNS = re.compile("(?:<|&lt;)DOC(?:NO)?>")
+
+
+def _trec_fields(out: str, reveal: Callable[[str], str], odd: re.Pattern[str]) -> bool:
+    """Whether ``html``'s output ``out`` holds a ``<DOC>`` or ``<DOCNO>`` (also one escaped, or hidden
+    by what ``reveal`` deletes: ``odd`` finds where). ``html`` escapes a TREC field only when its whole
+    text, seen through the later steps, holds a record (both of those): a piece cannot tell, so the
+    text is read whole. (``wrappers`` has unwrapped the records by then: such fields are rare, crafted
+    leftovers.)"""
+    if "<" not in out and "&lt;" not in out:
+        return False
+    return _TREC_SIGNS.search(reveal(out) if odd.search(out) else out) is not None
 
 
 def _guard(pieces: Pieces, trips: Callable[[str], bool], target: int) -> Pieces:

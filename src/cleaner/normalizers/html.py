@@ -209,19 +209,16 @@ def _hiding(text: str) -> bool:
 
 
 def _later(text: str, *, marks: bool = True) -> str:
-    """``text`` as the steps after this one leave it: ``unicode``; then, within one line,
-    ``cms_markers`` and (``marks``) ``diacritics`` (the view in which a second run looks for markup).
+    """``text`` as the steps after this one leave it: ``unicode``, ``cms_markers`` (the markers
+    inside the lines) and (``marks``) ``diacritics`` (the view in which a second run looks for markup).
 
-    Markers and marks are seen through only inside one line: the streaming ``html`` cuts after a
-    line end that no tag spans as ``unicode`` shows it, so a view across lines would differ there.
+    Also across lines (``<a[[system-code:x]]\\nhref=1>`` is a tag): the streaming ``html`` cuts
+    after a line end that no tag spans as this view shows it (each of these is line-local).
     """
-    one_line = "\n" not in text  # (a line break `unicode` makes of a control is no place to cut)
     if _ODD.search(text):
         from .unicode import unicode as _unicode
 
         text = _unicode(text)
-    if not one_line:
-        return text
     if "[" in text:
         from .markers import strip_markers
 

@@ -1,0 +1,158 @@
+"""Streaming the strict steps and markup hidden across lines: where a stream is cut, every piece is
+cleaned as the whole text would be there (``bylines``' signature and head rules, ``datelines``' head
+of the article), and ``html`` sees tags through what later steps delete also across a line break."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import PROFILES, resolve
+from cleaner.normalizers.structure import bylines, captions, datelines
+from cleaner.pipeline import Pipeline
+from cleaner.stream import _plain_run, _structure_plain
+from streaming import split_at, streamed
+
+_PROSE = "قال الوزير إن الحكومة ستعمل على حل المشكلة رقم {} قريبا.\n"
+# Lines the strict steps leave alone wherever they stand (the cut finder's "plain" lines) ...
+_PLAIN = [
+    "قال الوزير إن الحكومة ستعمل على حل المشكلة قريبا.", "وأضاف أن المحادثات مستمرة منذ أسابيع في العاصمة.",
+    "عنوان الخبر الرئيسي", "ت", ".", "ك", "ى", "هل هذا سؤال؟", "سطر بلا نهاية",
+]
+# ... and lines whose label depends on where they stand, or that label the lines around them.
+_LABELLED = [
+    "ب ي *", "رويترز", "(رويترز)", "أ ف ب", "محمد أحمد علي", "محمد علي", "فلان بن فلان الفلاني",
+    "راشد مفتاح السليطي:", "?راشد مفتاح السليطي:", "ثقافة اليوم:", "الرياض", "القاهرة -", "القاهرة - أ ش أ",
+    "الجزيرة - الرياض :", "14 أكتوبر", "26 مارس 2020", "السعودية / جدة", "«الوطن»", "النتيجة 2:10 لصالح الفريق",
+    "الثلاثاء 24 جويلية 2012 الساعة 10:40:17 بتوقيت تونس", "كتب - محمد علي", "بقلم: فلان الفلاني",
+    "بغداد/ قيس عيدان", "info@example.com", "صورة أرشيفية", "المتظاهرون في الميدان (تصوير أحمد شحاتة)",
+    "صورة من الاحتفال", "الصورة: فلان", "إعداد – فلانة الفلانية: تبدأ الفقرة هنا وتطول حتى نهايتها بنقطة ثم تستمر طويلا.",
+    "مقابلة مع وزير الشؤون الاجتماعية فلان الفلاني أجرتها فلانة الفلانية.",
+    "وقتل خمسة أشخاص في الانفجار الذي وقع صباح اليوم في وسط المدينة. (رويترز)", "", " ",
+]
+_MARKUP = [
+    "<p>", "</p>", "<b>", "<a", "href=1>", "<a[[system-code:x]]", "[[system-code:ad:autoads]]", "<!--", "-->",
+    "<!-\u064b-", "\u200b", "\u200f", "\x0b", "\u064b", "ـ", "&lt;", "&gt;", "&amp;", "&lt;p&gt;", "<sp\u200can>",
+    "<scr\u200bipt>", "</script>", "نص", " ", "<DOC[[system-code:x]]>", "<br>", "\r", "<", ">", "<a\u064b",
+]
+_lines = st.one_of(
+    st.sampled_from(_PLAIN), st.sampled_from(_PLAIN), st.sampled_from(_LABELLED),
+    st.lists(st.sampled_from(_MARKUP), min_size=1, max_size=4).map("".join),
+)
+documents = st.tuples(st.lists(_lines, max_size=40), st.sampled_from(["\n", "\r\n", "\n\n", "\r"])).map(
+    lambda t: t[1].join(t[0])
+)
+
+
+def _blocks(text: str, size: int = 37) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
+def _cuts(text: str) -> list[int]:
+    """Every offset at which the strict steps' cut finder may cut ``text`` (seen whole or as a prefix)."""
+    find = _plain_run(_structure_plain())  # type: ignore[arg-type]
+    found = set()
+    end = text.rfind("\n") + 1
+    while end > 0:
+        cut = find(text[:end])
+        if cut <= 0:
+            break
+        found.add(cut)
+        end = text.rfind("\n", 0, end - 1) + 1  # every shorter prefix of whole lines
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "ت\n.\nك\nى\n.\nع\nب ي *\nرويترز\r",  # review W2: a signature (a name over a dateline) as the 4th line
+        "ت\n.\nك\nى\n.\nع\nفلان بن فلان الفلاني\nالرياض\nهل هذا سؤال؟\n",
+        "النتيجة 2:10 لصالح الفريق\n" * 7 + "الرياض\n" + _PROSE.format(0) * 3,  # time stamps: the head reaches past them
+    ],
+    ids=["w2", "signature", "stamps"],
+)
+@pytest.mark.parametrize("target", [1, 200, 2000])
+def test_strict_stream_equals_whole_at_the_end_of_prose(tail: str, target: int) -> None:
+    text = "".join(_PROSE.format(i) for i in range(100)) + tail
+    pipeline = resolve("strict")
+    assert streamed(pipeline, _blocks(text), target) == pipeline(text)
+
+
+# Runs of plain lines (where the finder may cut) between a few lines of the other kind.
+_runs = st.lists(
+    st.tuples(st.lists(st.sampled_from(_PLAIN), min_size=2, max_size=8), st.lists(st.sampled_from(_LABELLED), max_size=3)),
+    max_size=5,
+).map(lambda runs: [line for plain, other in runs for line in plain + other])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=_runs)
+def test_every_cut_the_finder_allows_changes_nothing(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    for cut in _cuts(text):
+        for step in (bylines, captions, datelines):
+            assert step(text[:cut]) + step(text[cut:]) == step(text), (step.__name__, cut)
+
+
+@pytest.mark.parametrize("profile", list(PROFILES))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=documents, cuts=st.lists(st.integers(min_value=0), max_size=12), target=st.sampled_from([1, 17, 200]))
+def test_mixed_documents_stream_as_whole(profile: str, text: str, cuts: list[int], target: int) -> None:
+    pipeline = resolve(profile)
+    out = streamed(pipeline, split_at(text, cuts), target)
+    assert out is None or out == pipeline(text)
+
+
+_PAD = _PROSE.format(1) * 20
+# Tags hidden by what later steps delete (a CMS marker, a diacritic, a tatweel, a control that
+# `unicode` makes a line break of), spanning a line break of their own or of the html step.
+_HIDDEN = [
+    "<a[[system-code:x]]<p>-->",
+    "<a\u064b<b>\x0b…<p>b>",
+    "نص <a[[system-code:x]]\nhref=1>كلمة",
+    "نص <a\u064b\nhref=1>كلمة",
+    "نص <aـ\nhref=1>كلمة",
+    "نص <a[[system-code:x]]\x0bhref=1>كلمة",
+    "<b[[system-code:x]]\x0b>y",
+    "نص <spa\u200cn\nclass=x>كلمة",
+]
+
+
+@pytest.mark.parametrize("text", _HIDDEN)
+@pytest.mark.parametrize("profile", list(PROFILES))
+def test_a_tag_hidden_across_a_line_break_goes_in_one_run(text: str, profile: str) -> None:
+    pipeline = resolve(profile)
+    once = pipeline(text)
+    assert pipeline(once) == once
+    assert "<" not in once
+    long = _PAD + text + "\n" + _PAD
+    for target in (1, 64, 600):
+        out = streamed(pipeline, _blocks(long, 23), target)
+        assert out is None or out == pipeline(long)
+
+
+@pytest.mark.parametrize("steps", [["html"], ["html", "unicode", "cms_markers", "whitespace"]], ids=str)
+def test_a_hidden_tag_across_a_line_break_streams_in_pieces(steps: list[str]) -> None:
+    text = (_PAD + "نص <a[[system-code:x]]\nhref=1>كلمة\n") * 5
+    pipeline = Pipeline(steps)
+    assert streamed(pipeline, _blocks(text, 50), 300) == pipeline(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<DOC[[system-code:x]]>\n" + _PAD + "<DOCNO[[system-code:y]]>1</DOCNO>\n" + _PAD,
+        "<DOC\u200b>\n" + _PAD + "<DOCNO>1</DOCNO>\n" + _PAD + "<p>x</p>\n",
+        _PAD + "<!-\u064b-\n" + _PAD + "-->" + _PAD,  # a comment hidden by a diacritic, across pieces
+    ],
+    ids=["trec-by-markers", "trec-by-invisible", "comment-by-diacritic"],
+)
+@pytest.mark.parametrize("profile", ["html", *PROFILES])
+def test_fields_and_comments_hidden_across_pieces(text: str, profile: str) -> None:
+    pipeline = Pipeline(["html"]) if profile == "html" else resolve(profile)
+    once = pipeline(text)
+    assert pipeline(once) == once
+    for target in (1, 50, 300):
+        out = streamed(pipeline, _blocks(text), target)
+        assert out is None or out == once
