@@ -51,8 +51,18 @@ def test_a_list_closing_the_article_stays(items: list[str], intro: list[str]) ->
     assert boilerplate(text) == text
 
 
-def test_a_list_the_article_introduces_with_a_colon_stays() -> None:
-    text = "\n".join([P, "وحدد المنظمون أيام الملتقى على النحو التالي:", *DAYS])
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "وحدد المنظمون أيام الملتقى على النحو التالي:",
+        # short intros that could pass for a bare name with a colon (second review)
+        "وجاء البرنامج كما يلي:",
+        "وجاءت النتائج كالتالي:",
+        "وتشمل القائمة:",
+    ],
+)
+def test_a_list_the_article_introduces_with_a_colon_stays(intro: str) -> None:
+    text = "\n".join([P, intro, *DAYS])
     assert boilerplate(text) == text
 
 
@@ -107,6 +117,8 @@ HEADLINES = ["وفاة ممثل مسرحي كبير عن عمر يناهز ال�
         "لكن الفنان عاد إلى المسرح في عرض جديد",  # a connective
         "وقال المخرج إن العرض سيستمر شهرا كاملا",  # a sentence opener
         "وقائمة الأعمال التي شارك فيها طويلة:",  # ends with a colon
+        "من جهة أخرى قرر الفنان الابتعاد عن الشاشة",  # a connective phrase (second review)
+        "وفي المقابل عاد الفنان إلى المسرح",
     ],
 )
 def test_a_standalone_prompt_stops_at_the_articles_text(article: str) -> None:

@@ -854,7 +854,8 @@ def _headline_like(line: str) -> bool:
 # forms, final yeh and teh marbuta folded (see _LETTER_FOLD).
 _GOES_ON = re.compile(
     r"(?:و?(?:لم|لن|لا|لكن|لكنه|لكنها|اذ|اذا|اذن|ان|انه|انها)|ولقد|لقد|فقد|فان|فلم|ثم|بل|لذا|لذلك|هكذا|وهكذا"
-    r"|وبذلك|بذلك|غير ان|بيد ان|اما|واما)(?=[\s\u00a0،,]|$)"
+    r"|وبذلك|بذلك|غير ان|بيد ان|اما|واما|من جه[هة] اخرى|من ناحي[هة] اخرى|في المقابل|وفي المقابل"
+    r"|في الوقت نفسه|وفي الوقت نفسه|في غضون ذلك|وفي غضون ذلك)(?=[\s\u00a0،,]|$)"
     r"|[^\W\d_]{1,12}[،,]"  # (the marks are dropped first)
     .translate(_LETTER_FOLD)
 )
@@ -1189,15 +1190,22 @@ def _introduced(
     above them that stays ends with a colon ("وجاء البرنامج كما يلي:"). The lines a rule drops
     (``out``), apparatus (:func:`_apparatus`) and repeats of earlier lines (:func:`_repeats`) are
     looked past, as a second run, with them gone, would."""
+    from .structure import _local_label
+
     repeats: set[int] | None = None
     for i in reversed(filled):
-        if i >= first or out[i] or _apparatus(lines[i]):
+        if i >= first or out[i]:
+            continue
+        colon = lines[i].rstrip().endswith((":", "："))
+        # A short line ending in a colon ("وجاء البرنامج كما يلي:") may pass for a bare name; it
+        # introduces the list all the same (a name with a colon is a byline only under the title).
+        if _apparatus(lines[i]) and not (colon and _local_label(lines[i]) is None):
             continue
         if repeats is None:
             repeats = _repeats(lines, before() if callable(before) else before)
         if i in repeats:
             continue
-        return lines[i].rstrip().endswith((":", "："))
+        return colon
     return False
 
 
