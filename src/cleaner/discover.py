@@ -32,7 +32,7 @@ class Found:
     """
 
     path: Path
-    rel: Path
+    rel: str  # POSIX form ("sub/a.txt"): joined to an output folder once, not parsed twice
     size: int = 0
     error: str | None = None
 
@@ -120,12 +120,12 @@ def discover(
         try:
             info = os.stat(root)
         except OSError as err:
-            yield Found(Path(root), Path(os.path.basename(root) or root), error=err.strerror or str(err))
+            yield Found(Path(root), os.path.basename(root) or root, error=err.strerror or str(err))
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(Path(root), "", included, excluded, pruned, clean_temp)
         else:
-            yield Found(Path(root), Path(os.path.basename(os.path.normpath(root))), info.st_size)
+            yield Found(Path(root), os.path.basename(os.path.normpath(root)), info.st_size)
 
 
 def _walk(
@@ -142,7 +142,7 @@ def _walk(
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as err:
-        yield Found(folder, Path(rel), error=f"cannot list folder: {err.strerror or err}")
+        yield Found(folder, rel, error=f"cannot list folder: {err.strerror or err}")
         return
     if clean_temp and any(e.name.startswith(TEMP_PREFIX) for e in entries):
         cleanup_temp_files(folder)
@@ -162,6 +162,6 @@ def _walk(
                 continue
             size = entry.stat().st_size if entry.is_file() else 0
         except OSError as err:
-            yield Found(folder / name, Path(posix), error=err.strerror or str(err))
+            yield Found(folder / name, posix, error=err.strerror or str(err))
             continue
-        yield Found(folder / name, Path(posix), size)
+        yield Found(folder / name, posix, size)
