@@ -707,19 +707,21 @@ class _Unmarking:
     def _moved(self, line: str, cuts: _Cuts, m: re.Match[str], endpos: int) -> _Moved:
         return _Moved(line, self._back(cuts, m.start()), min(self._back(cuts, m.end()), endpos))
 
-    def match(self, line: str, pos: int = 0, endpos: int = sys.maxsize) -> _Moved | re.Match[str] | None:
+    def _first(
+        self, find: Callable[..., re.Match[str] | None], line: str, pos: int, endpos: int
+    ) -> _Moved | re.Match[str] | None:
+        """``find`` (the plain pattern's ``match`` or ``search``) on ``line`` read without its marks."""
         cuts = _unmark(line)
         if cuts is None:
-            return self.plain.match(line, pos, endpos)
-        m = self.plain.match(cuts[0], self._into(cuts, pos), self._into(cuts, endpos))
+            return find(line, pos, endpos)
+        m = find(cuts[0], self._into(cuts, pos), self._into(cuts, endpos))
         return None if m is None else self._moved(line, cuts, m, endpos)
 
+    def match(self, line: str, pos: int = 0, endpos: int = sys.maxsize) -> _Moved | re.Match[str] | None:
+        return self._first(self.plain.match, line, pos, endpos)
+
     def search(self, line: str, pos: int = 0, endpos: int = sys.maxsize) -> _Moved | re.Match[str] | None:
-        cuts = _unmark(line)
-        if cuts is None:
-            return self.plain.search(line, pos, endpos)
-        m = self.plain.search(cuts[0], self._into(cuts, pos), self._into(cuts, endpos))
-        return None if m is None else self._moved(line, cuts, m, endpos)
+        return self._first(self.plain.search, line, pos, endpos)
 
     def finditer(self, line: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[_Moved | re.Match[str]]:
         cuts = _unmark(line)
