@@ -107,6 +107,50 @@ def test_guarded_line_tests_give_the_patterns_answers(line: str) -> None:
         assert rows.info(2)[3] == listed
 
 
+@given(one_line)
+@settings(max_examples=500, deadline=None)
+def test_guarded_verse_and_list_tests_give_the_patterns_answers(line: str) -> None:
+    core = H._core(line)
+    # a whole verse line (both halves) is a line of verse
+    assert not H._verse(line, core, whole=True) or H._verse(line, core)
+    # item 1 of a numbered list, told past the first character's guard
+    number = H._NUMBER.match(line)
+    first = bool(number) and int(number.group(1)) == 1 and H._LIST_MARKER.match(line) is not None
+    assert H._first_item(line) == first
+    # a bracketed title starts with its bracket
+    assert not H._BRACKETED.match(core) or core[:1] in H._OPENERS
+    # only an ordinal over a colon is a candidate longer than any heading (_decide tells it by its head)
+    if core and H._is_candidate(line, core, 10) and len(core.split()) > H._MAX_ORDINAL_WORDS:
+        assert core[:2] in H._ORDINAL_HEADS and H._colon_end(line)
+
+
+@given(any_text)
+@settings(max_examples=400, deadline=None)
+def test_the_first_line_guard_lets_every_opening_label_through(text: str) -> None:
+    """``_decide`` looks for a label opening the text only when its first line ends in a colon or
+    white space, or is empty: every label ``_opening_label`` finds has such a first line."""
+    for given_text in (text.replace("\r", "\n"), "العناوين" + text.replace("\r", "\n")):
+        end = given_text.find("\n")
+        guard = end == 0 or (end > 0 and (given_text[end - 1] in H._COLON_TAIL or given_text[end - 1].isspace()))
+        if H._opening_label(H._Rows(given_text, 10)) is not None:
+            assert guard
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("العناوين:\nفقرة أولى طويلة تنتهي بنقطة.", True),
+        ("\n \nالعناوين :\nفقرة أولى طويلة تنتهي بنقطة.", True),
+        ("العناوين:\n- بند أول.\n- بند ثان.", True),
+        ("عنوان المقال\nفقرة أولى طويلة تنتهي بنقطة.", False),
+        ("العناوين:", False),
+        ("القاهرة:\nفقرة أولى طويلة تنتهي بنقطة.", False),
+    ],
+)
+def test_a_label_opening_the_text(text: str, found: bool) -> None:
+    assert (H._opening_label(H._Rows(text, 10)) is not None) is found
+
+
 @given(line_of_pieces, line_of_pieces)
 @settings(max_examples=300, deadline=None)
 def test_a_quotation_is_judged_whatever_the_order_of_its_checks(core: str, after: str) -> None:

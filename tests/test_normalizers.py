@@ -183,6 +183,9 @@ def test_whitespace(given: str, expected: str) -> None:
 
 P1 = "وقال المتحدث إن الاجتماع تناول عدة ملفات مهمة."
 P2 = "وأضاف أن اللجنة ستعقد جلستها المقبلة الأسبوع القادم."
+V1 = "سَرَيْنا في الدُّجى نَبغي صَباحاً"  # the two halves of a line of verse, vocalised
+V2 = "فَلاحَ الفَجرُ في أُفُقٍ بَعيدِ"
+LONG_ORDINAL = "أولا: المشاريع المعتمدة للتنفيذ وعددها أربعة عشر مشروعا في المدن الكبرى تم تسليم مواقعها للمقاولين وهي"
 
 HEADING_CASES = [
     (f"{P1}\nدعم مستمر\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
@@ -207,6 +210,20 @@ HEADING_CASES = [
      f"{P1}\n\n4: فينيسيوس جونيور (17 عاما، البرازيل ونادي فلامنغو معارا من ريال مدريد)\n\n{P2}"),
     (f"{P1}\nمبارك قبل الحكم..\n{P2}", f"{P1}\n\nمبارك قبل الحكم..\n\n{P2}"),
     (f"{P1}\nأعماله:\nدواوينه الشعرية:\n{P2}", f"{P1}\n\nأعماله\n\nدواوينه الشعرية\n\n{P2}"),
+    # verse is body text: a title under a poem (two lines of it) over prose, or over a whole verse
+    # line (both halves) or a line naming the verse it quotes; a title over a sub-title over a speaker
+    (f"{P1}\n{V1}\n{V2}\nزاوية الأسبوع\n{P2}", f"{P1}\n{V1}\n{V2}\n\nزاوية الأسبوع\n\n{P2}"),
+    (f"{P1}\nمن مجالس الأدب\n{V1}.. {V2}\n{P2}", f"{P1}\n\nمن مجالس الأدب\n\n{V1}.. {V2}\n{P2}"),
+    (f"{P1}\nعمرو بن كلثوم\nصاحب البيت المشهور:\nسرينا في الدجى نبغي صباحا\n{P2}",
+     f"{P1}\n\nعمرو بن كلثوم\n\nصاحب البيت المشهور:\nسرينا في الدجى نبغي صباحا\n{P2}"),
+    (f"{P1}\nأحاديث الأربعاء\nمع الناس والحياة\nقال لي صاحبي:\n{P2}",
+     f"{P1}\n\nأحاديث الأربعاء\n\nمع الناس والحياة\n\nقال لي صاحبي:\n{P2}"),
+    # a list's title: in brackets over item (1); an ordinal and a colon, however long, over item 1
+    (f"{P1}\n( إشارات )\n(1) {P2}\n(2) {P1}", f"{P1}\n\n( إشارات )\n\n(1) {P2}\n(2) {P1}"),
+    (f"{P1}\n{LONG_ORDINAL}:\n1- {P2}\n2- {P1}", f"{P1}\n\n{LONG_ORDINAL}\n\n1- {P2}\n2- {P1}"),
+    # a label opening the text (no title ends in a colon)
+    (f"العناوين:\n{P1}\n{P2}", f"العناوين\n\n{P1}\n{P2}"),
+    (f"العناوين:\n- {P1}\n- {P2}", f"العناوين\n\n- {P1}\n- {P2}"),
     # Decoration glued to a word, as scraped headings have it, goes ...
     (f"{P1}\n*محاور الخطة\n{P2}", f"{P1}\n\nمحاور الخطة\n\n{P2}"),
     (f"{P1}\n-دعم مستمر\n{P2}", f"{P1}\n\nدعم مستمر\n\n{P2}"),
@@ -270,6 +287,25 @@ HEADING_CASES = [
     (f"(1) {P1}\nأدونيس\n(2) {P2}", f"(1) {P1}\nأدونيس\n(2) {P2}"),  # an author between two items
     (f"{P1}\n{P2}\n\nخولة السليتي\n", f"{P1}\n{P2}\n\nخولة السليتي\n"),  # a signature after a blank line
     (f"{P1}\n{P2}\nالمصدر: وكالات", f"{P1}\n{P2}\nالمصدر: وكالات"),
+    # next to verse: a name under one line of it (an epigraph and its poet), a line of the poem
+    # over a short exclamation or a line going on ("،"), a half over its other half, a cry ("..")
+    (f"{P1}\n{V1}\nسالم بن عمرو\n{P2}", f"{P1}\n{V1}\nسالم بن عمرو\n{P2}"),
+    (f"{P1}\n{V1}\n{V2}\nسنمضي للنهاية\nفابتَسِمْ يا صاحِ للخَبَرِ الأَخيرْ!\n{P2}",
+     f"{P1}\n{V1}\n{V2}\nسنمضي للنهاية\nفابتَسِمْ يا صاحِ للخَبَرِ الأَخيرْ!\n{P2}"),
+    (f"{P1}\n{V1}\n{V2}\nأصب القهوة في فنجانين\nلي ولمن سيأتي بلا موعد،\n{P2}",
+     f"{P1}\n{V1}\n{V2}\nأصب القهوة في فنجانين\nلي ولمن سيأتي بلا موعد،\n{P2}"),
+    (f"{P1}\nسرينا في الدجى نبغي صباحا\n{V2}\n{P2}", f"{P1}\nسرينا في الدجى نبغي صباحا\n{V2}\n{P2}"),
+    (f"{P1}\nأخيراً..\n{V1}.. {V2}\n{P2}", f"{P1}\nأخيراً..\n{V1}.. {V2}\n{P2}"),
+    (f"{P1}\nلا بد من عمل شيء الآن\nقال ابنه:\n{P2}", f"{P1}\nلا بد من عمل شيء الآن\nقال ابنه:\n{P2}"),  # dialogue
+    # a bracketed line over no list or over a later item; a long ordinal over a paragraph
+    (f"{P1}\n( إشارات )\n{P2}", f"{P1}\n( إشارات )\n{P2}"),
+    (f"{P1}\n( إشارات )\n(2) {P2}\n(3) {P1}", f"{P1}\n( إشارات )\n(2) {P2}\n(3) {P1}"),
+    (f"{P1}\n{LONG_ORDINAL}:\n{P2}", f"{P1}\n{LONG_ORDINAL}:\n{P2}"),
+    # the first line ending in a colon: a dateline, a speaker, a clause going on, a label over a title
+    (f"القاهرة:\n{P1}", f"القاهرة:\n{P1}"),
+    (f"قال الوزير:\n{P1}", f"قال الوزير:\n{P1}"),
+    (f"وتشمل:\n{P1}", f"وتشمل:\n{P1}"),
+    (f"العناوين:\nعنوان أول\n{P1}", f"العناوين:\nعنوان أول\n{P1}"),
     ("سطر واحد", "سطر واحد"),
     ("", ""),
 ]

@@ -58,6 +58,14 @@ _MAX_MARKS = 2
 # A verse's two halves: ".." or "…" with a space before it ("الخيزلي .. فدا"; a headline glues
 # it to the word before: "الكويت.. دولة نموذج"), or a wide gap between words.
 _VERSE_BREAK = _Lazy("_VERSE_BREAK", r"[^\W_]\s{1,8}(?:\.{2,6}|…)\s{0,8}[^\W\d_]|[^\W_][^\S\n]{4,80}[^\W\d_]")
+# The break between a vocalised verse's halves, wherever the spaces stand ("فنٍّ.. به").
+_HALVES = _Lazy("_HALVES", r"[^\W_]\s{0,8}(?:\.{2,6}|…)\s{0,8}[^\W\d_]")
+# A line naming the verse it quotes: _QUOTES_NEXT without the verbs of saying.
+_NAMES_VERSE = _Lazy(
+    "_NAMES_VERSE",
+    r"(?:^|\s)[وفبكل]?(?:ينشد|أنشد|انشد|بيته|بيتها|أبياته|ابياته|قصيدته|قصيدتها|البيت|الأبيات|الابيات|القصيدة)"
+    r"(?:\s{1,3}[^\s:：]{1,30}){0,3}\s{0,3}[:：][\s\-–—_]*$"
+)
 # The source of a quotation: a line led by a dash right under a line that closes a quotation.
 _ATTRIBUTION = _Lazy("_ATTRIBUTION", r"^\s*[-–—]")
 _DASHES = frozenset("-–—")
@@ -67,7 +75,7 @@ _QUOTE_END = _Lazy("_QUOTE_END", r"[\"»”’)\]﴾][.،]?\s*$")
 _QUOTES_NEXT = _Lazy(
     "_QUOTES_NEXT",
     r"(?:^|\s)[وفبكل]?(?:قول|قوله|قولها|قال|قالت|يقول|تقول|قائلا|قائلاً|قائلة|ينشد|أنشد|انشد|بيته|بيتها|أبياته|ابياته"
-    r"|قصيدته|قصيدتها)(?:\s{1,3}[^\s:：]{1,30}){0,3}\s{0,3}[:：][\s\-–—_]*$"
+    r"|قصيدته|قصيدتها|البيت|الأبيات|الابيات|القصيدة)(?:\s{1,3}[^\s:：]{1,30}){0,3}\s{0,3}[:：][\s\-–—_]*$"
 )
 _QUOTES_TAIL = 200  # more than any match of _QUOTES_NEXT spans: the end of a line is enough
 # A colon followed only by dashes still ends a line that introduces what follows ("قال صاحبي:-").
@@ -109,6 +117,8 @@ _ORDINALS = ("أولا", "اولا", "ثانيا", "ثالثا", "رابعا", "
 _ORDINAL = _Lazy("_ORDINAL", r"^(?:%s)[ًٌٍ]?\s{0,3}[:：\-–—]{0,3}\s{0,3}[^\W\d_]" % "|".join(_ORDINALS))
 _ORDINAL_HEADS = frozenset(word[:2] for word in _ORDINALS)  # how a match starts
 _MAX_ORDINAL_WORDS = 14
+# An ordinal section title ending in a colon over the numbered list it introduces may be longer.
+_MAX_LIST_TITLE_WORDS = 24
 # A number opening a section ("1- …", "4: …", "(2) …"), then a word.
 _NUMBERED_HEAD = _Lazy("_NUMBERED_HEAD", r"^\(?[0-9٠-٩]{1,2}\s?[.):\-–]\s{0,3}[(\[]?[^\W\d_]")
 _NUMBER_FIRST = frozenset("(0123456789٠١٢٣٤٥٦٧٨٩")  # how a match of _NUMBERED_HEAD or _NUMBER starts
@@ -256,6 +266,8 @@ def _is_candidate(line: str, core: str, max_words: int, count: int | None = None
         and not _ends_with(core, _STOPS)
     ):
         return True  # "ثانيا: …", "1- مسابقة الشعر (…)", "4: فلان (17 عاما، …)"
+    if core[:2] in _ORDINAL_HEADS and count <= _MAX_LIST_TITLE_WORDS and _ORDINAL.match(core) and _colon_end(line):
+        return True  # "أولا: مقرات الأندية المعتمدة للتنفيذ عددها (14) مقر ناد وهي:": over a list only (_decide)
     if len(core) < 2 or count > max_words or len(core) > 12 * max_words or ("\u0640" in core and not _HAS_ALNUM.search(core)):
         return False  # (a letter alone, "س", marks a question in an interview; "ـــــ" is a rule)
     if count <= _MAX_DOTS_WORDS and (core.endswith("..") or core.endswith("…")) and not _GOES_ON_WORD.match(core):
@@ -467,6 +479,136 @@ def _quotation(core: str, after: str) -> bool:
     )
 
 
+def _verse(line: str, core: str, *, whole: bool = False) -> bool:
+    """``line`` is a line of verse that no rule takes for a heading: fully vocalised, or a verse's
+    two halves parted by a gap or by ".." with spaces around it. Body text of the article, as a
+    paragraph is: a title may stand over or under it. ``whole``: the line holds both halves of
+    the verse ("حُسنُ الحَضارَةِ مَجلوبٌ بِتَطرِيَةٍ.. وَفي البَداوَةِ حُسنٌ غَيرُ مَجلوبِ"), not one of
+    them, so the line above it is no first half."""
+    dots = ".." in line or "…" in line
+    marked = _MARKS.search(core) is not None
+    plain = _MARKS.sub("", line) if marked else line
+    if (dots or "  " in plain.strip() or "\t" in plain) and _VERSE_BREAK.search(plain):
+        return True  # (_VERSE_BREAK needs ".." or "…", or a gap of four spaces)
+    if not marked or len(_VOWELS.findall(core)) <= _MAX_MARKS:
+        return False
+    # Vocalised: ".." between two words, glued to the first as a headline has it (the punctuation
+    # step glues it so), is the break between the halves too.
+    return not whole or (dots and _HALVES.search(plain) is not None)
+
+
+def _introducer(line: str, core: str, candidate: bool, *, verse: bool = False) -> bool:
+    """``line`` introduces what follows it and is no heading: a speaker before a colon ("قال لي
+    صاحبي :-", no candidate) or a line naming the verse or saying it quotes. With ``verse``, only a
+    line naming the verse ("صاحب البيت الشهير:", "ومن أبياته:"), not one a line of dialogue may stand
+    over ("قال ابنه:"). Body text of the article: a title may stand over it. (Not a byline or a
+    dateline ending in a colon.)"""
+    if not _colon_end(line):
+        return False
+    if verse:
+        named = _NAMES_VERSE.search(line[-_QUOTES_TAIL:]) is not None
+    else:
+        named = (not candidate and _SPEECH.match(_MARKS.sub("", core)) is not None) or (
+            _QUOTES_NEXT.search(line[-_QUOTES_TAIL:]) is not None
+        )
+    return named and not _credit(line)
+
+
+def _prose_under(line: str, core: str, long_prose: bool, paragraph: bool, candidate: bool, max_words: int) -> bool:
+    """``line``, under a line of verse and a short line, is prose (so the short line is a title,
+    not the verse's next line): longer than any heading, or a sentence of several words ending in a
+    full stop, no verse itself; or a line introducing what follows ("قال التلميذ لأستاذه:")."""
+    if long_prose:
+        return True
+    if _introducer(line, core, candidate):
+        return True
+    if not paragraph or candidate or _verse(line, core):
+        return False
+    count = len(core.split())
+    return count > max_words or (count >= _BODY_WORDS and _ends_with(core, _FULL_STOPS))
+
+
+_FULL_STOPS = frozenset(".!?؟")
+
+
+def _dotted(core: str) -> bool:
+    """``core`` holds ".." or "…": a verse's break, a cry ("أخيراً.."), no title next to verse."""
+    return ".." in core or "…" in core
+
+
+_OPENERS = frozenset("([")  # how a match of _BRACKETED starts
+
+
+def _bracketed_title(rows: _Rows, start: int, core: str) -> bool:
+    """``core``, the line at ``start``, is a title of a few words in brackets ("( إشارات )") between
+    a paragraph and the first item of a numbered list ("(1) …", "1- …"): the list's title, not a
+    caption or an aside in brackets (which no list follows)."""
+    if not _BRACKETED.match(core):
+        return False
+    inner = core[1:-1].strip()
+    if (
+        not inner
+        or len(inner.split()) > _MAX_COLON_WORDS
+        or _DIGIT.search(inner)
+        or "(" in inner or ")" in inner or "[" in inner or "]" in inner
+        or not _is_candidate(inner, inner, rows.max_words)
+    ):
+        return False
+    before, after = rows.prev(start), rows.next(start)
+    if before is None or after is None:
+        return False
+    _, _, b_long, b_listed, b_candidate, b_paragraph = rows.info(before)
+    if not (b_long or (b_paragraph and not b_candidate and not b_listed)):
+        return False
+    return _first_item(rows.info(after)[0])
+
+
+def _opening_label(rows: _Rows) -> int | None:
+    """Where the first line of the text starts when it is a label of a few words and a colon
+    ("العناوين:") over a paragraph or a list, which it heads (no title ends in a colon). Not a
+    dateline or a byline ("القاهرة:", "كتب:"), nor a speaker ("قال:")."""
+    text = rows.text
+    end = text.find("\n")
+    if end < 0:
+        return None  # a single line: nothing to head
+    start = 0 if _filled(text, 0, end) else rows.next(0)
+    if start is None:
+        return None
+    stop = text.find("\n", start)
+    if stop < 0 or not (text[stop - 1] in _COLON_TAIL or text[stop - 1].isspace()):
+        return None  # (the common case: a title, which ends in no colon)
+    line, core, _, listed, candidate, _ = rows.info(start)
+    if not _colon_end(line):
+        return None
+    after = rows.next(start)
+    if not candidate or listed or after is None:
+        return None
+    _, _, a_long, a_listed, a_candidate, a_paragraph = rows.info(after)
+    if a_candidate and not a_listed or not (a_long or a_listed or a_paragraph):
+        return None
+    return start if _label(line, "", core, a_listed, a_paragraph or a_long, a_candidate) else None
+
+
+def _first_item(line: str) -> bool:
+    """``line`` is item 1 of a numbered list ("(1) …", "1- …")."""
+    first = _NUMBER.match(line) if line[:1] in _NUMBER_FIRST or line[:1].isspace() else None
+    return first is not None and int(first.group(1)) == 1 and _LIST_MARKER.match(line) is not None
+
+
+def _verse_at(rows: _Rows, start: int | None) -> bool:
+    """The line at ``start`` is a line of verse (see ``_verse``), no candidate heading."""
+    if start is None:
+        return False
+    line, core, long_prose, listed, candidate, _ = rows.info(start)
+    return not (long_prose or listed or candidate) and _verse(line, core)
+
+
+def _introducer_at(rows: _Rows, start: int) -> bool:
+    """The line at ``start`` introduces what follows (see ``_introducer``)."""
+    line, core, long_prose, listed, candidate, _ = rows.info(start)
+    return not (long_prose or listed) and _introducer(line, core, candidate)
+
+
 def _closes_verse(rows: _Rows, before: int) -> bool:
     """The two lines from ``before`` up are a line of verse in its two halves that a line ending in
     a colon introduced ("وفيه يقول ابن قيس الرقيات:"), with no quotation left open ("«…" goes on
@@ -542,6 +684,12 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
     rows = _Rows(text, max_words)
     info, prev, following = rows.info, rows.prev, rows.next
     found: dict[int, str] = {}
+    end = text.find("\n")
+    if end == 0 or (end > 0 and (text[end - 1] in _COLON_TAIL or text[end - 1].isspace())):
+        # (The first line ends in a colon or white space, or is empty: see _opening_label.)
+        first = _opening_label(rows)
+        if first is not None:
+            found[first] = info(first)[1]  # "العناوين:" over the article: a label, no title ends in a colon
     for match in _short_lines(_CHARS_PER_WORD * rows.limit).finditer(text):
         here = match.start() + 1
         if here in found:
@@ -550,6 +698,8 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
             continue
         line, core, _, listed, candidate, _ = info(here)
         if not candidate:
+            if core[:1] in _OPENERS and _bracketed_title(rows, here, core):
+                found[here] = core  # "( إشارات )" over the first item of a list
             continue
         before = prev(here)
         if before is None:
@@ -563,6 +713,8 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
         if b_paragraph and b_core[-1:] in _DOTS_END and _TRAILING_DOTS.search(b_core) and len(b_core.split()) <= _BODY_WORDS:
             continue  # under "أبناء وطن المجد والعزة..": a cry or a line of verse, no paragraph
         a_line, a_core, a_long, a_listed, a_candidate, a_paragraph = info(after)
+        if core[:2] in _ORDINAL_HEADS and len(core.split()) > rows.limit and not _first_item(a_line):
+            continue  # an ordinal over a colon, longer than a heading: the title of the list it introduces only
         if listed and (b_listed or a_listed):
             continue  # an item of a list
         if not listed and _numbered(b_line, a_line):
@@ -577,6 +729,13 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
             or (b_paragraph and not b_candidate)
             or _label(line, b_line, core, a_listed, a_paragraph, a_candidate)
             or (a_paragraph and not a_candidate and not a_listed and not listed and _closes_verse(rows, before))
+            or (
+                not (a_listed or listed or b_candidate or b_listed or b_long)
+                and _verse(b_line, b_core)
+                and not _dotted(core)
+                and _prose_under(a_line, a_core, a_long, a_paragraph, a_candidate, max_words)
+                and _verse_at(rows, prev(before))
+            )  # under two lines of verse ("وَقَديماً كانَ في الناسِ الحَسَد"), over prose
         ):
             # ... or a blank line parts it from the lines before (verse, a list) and a paragraph
             # (no list item) follows. In the body only (a sentence one or two lines above those:
@@ -626,7 +785,18 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
             # (a rule of dashes under a heading is no item).
             after2 = following(after)
             a_listed = after2 is not None and info(after2)[3]
-        if a_listed or (a_paragraph and not a_candidate):
+        if (
+            a_listed
+            or (a_paragraph and not a_candidate)
+            # over a whole line of verse, or a line naming the verse it quotes ("صاحب البيت الشهير:")
+            or (
+                not (a_listed or a_long)
+                and (
+                    (not a_candidate and not _dotted(core) and _verse(a_line, a_core, whole=True))
+                    or _introducer(a_line, a_core, a_candidate, verse=True)
+                )
+            )
+        ):
             if a_long or not _ends_with(core, _QUESTION_MARKS) or len(a_core.split()) > max_words:
                 found[here] = core
             continue
@@ -636,7 +806,7 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
             and rows.candidate(after, here, after2)
             and _CONTINUES.match(a_core)
             and len(core.split()) + len(a_core.split()) <= max_words
-            and (rows.paragraph(after2, after, following(after2)) or info(after2)[3])
+            and (rows.paragraph(after2, after, following(after2)) or info(after2)[3] or _introducer_at(rows, after2))
         ):
             # A heading broken over two lines ("امتداد القوميات" / "خارج الحدود الإيرانية").
             found[here] = core
@@ -647,7 +817,7 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
             and not (a_listed or b_listed)
             and _colon_end(a_line)
             and not _credit(a_line)
-            and (rows.paragraph(after2, after, following(after2)) or info(after2)[3])
+            and (rows.paragraph(after2, after, following(after2)) or info(after2)[3] or _introducer_at(rows, after2))
         ):
             # A heading over a sub-heading that labels what follows ("أعماله:" / "دواوينه الشعرية:").
             found[here] = core
@@ -711,7 +881,12 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
     head (``1- …``, ``4: …``) may have up to 14 words, a headline of three words may end in an
     ellipsis (``مبارك قبل الحكم..``), a label line (``دواوينه الشعرية:``) may stand under one, a
     label of up to three words heads the paragraph under it whatever stands above, and a line may
-    close a line of verse quoted in its two halves. A sentence that goes on over the line break
+    close a line of verse quoted in its two halves. Verse is body text: a title may stand under two
+    lines of it (over prose), or over a whole line of verse (both halves) or a line naming the verse
+    it quotes (``صاحب البيت الشهير:``), and a title over a sub-title may stand over a speaker
+    (``قال لي صاحبي:``). A list's title may be in brackets (``( إشارات )``) or open with an ordinal and
+    end in a colon (up to 24 words) over item 1, and a label of up to three words and a colon opening
+    the text (``العناوين:``) heads it: no title ends in a colon. A sentence that goes on over the line break
     (the line above ends on a preposition, a conjunction, ``أن`` or a title such as ``الدكتور``) and a
     speaker's words pulled out of the speech that goes on below (``فلان: …`` over ``وأضاف أن …``)
     are not headings.
