@@ -303,3 +303,209 @@ def test_ctrl_c_while_the_folder_is_listed_says_so_and_ends_with_130(tmp_path: P
     assert code == 130 and "interrupted; files written so far are complete" in err.getvalue()
     written = list((tmp_path / "out").glob("*.txt")) if (tmp_path / "out").exists() else []
     assert all(p.read_text("utf-8") == "نص جديد\n" for p in written)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tasks carry str paths (plan_tasks makes them); Path tasks keep working, with the same results
+
+
+_PATHS = [
+    "a/b.txt", "a//b.txt", "./a/b.txt", "a/./b.txt", "a/b.txt/", "a/../b.txt", "/a/b.txt", "//a/b.txt",
+    "///a/b.txt", ".", "", "a", "./a", ".a", "a/.b", "a/b/.", "../a",
+]
+
+
+@pytest.mark.parametrize("a", _PATHS)
+@pytest.mark.parametrize("b", ["a/b.txt", "a", "b.txt", "/a/b.txt", "a/.b", "../a", "."])
+def test_same_path_is_pathlib_equality(a: str, b: str) -> None:
+    expected = Path(a) == Path(b)
+    assert runner._same_path(a, b) == expected
+    assert runner._same_path(Path(a), b) == expected
+    assert runner._same_path(a, Path(b)) == expected
+
+
+@pytest.mark.parametrize(
+    "path", ["a.jsonl", "a.JSONL", "d/a.jsonl", ".jsonl", "d/.jsonl", "..jsonl", "a.txt", "a.jsonl.txt", "jsonl", "a.jsonl/"]
+)
+def test_a_jsonl_name_is_decided_as_pathlib_reads_the_suffix(path: str) -> None:
+    assert runner._is_jsonl_path(path) == (Path(path).suffix.lower() == ".jsonl")
+    assert runner._is_jsonl_path(Path(path)) == (Path(path).suffix.lower() == ".jsonl")
+
+
+@pytest.mark.parametrize("root", ["in", "in/", "./in", "in//", "in/.", "{tmp}/in", "{tmp}//in/"])
+def test_planned_paths_are_the_text_pathlib_would_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, root: str) -> None:
+    """plan_tasks makes str paths, with the same text as Path(root) / rel and Path(out) / rel: messages,
+    the report and the outputs are those of Path tasks."""
+    monkeypatch.chdir(tmp_path)
+    for rel in ("a.txt", "sub/b.txt", "sub/deeper/c.md"):
+        (tmp_path / "in" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / rel).write_text("نص\n", "utf-8")
+    root = root.format(tmp=tmp_path)
+    for output in ("out", "out/", f"{tmp_path}//out"):
+        tasks, failed = runner.plan_tasks([root], output, False, RunOptions())
+        assert not failed
+        rels = ["a.txt", "sub/b.txt", "sub/deeper/c.md"]
+        assert [t.src for t in tasks] == [str(Path(root) / r) for r in rels]
+        assert [t.name for t in tasks] == [str(Path(root) / r) for r in rels]
+        assert [t.dst for t in tasks] == [str(Path(output) / r) for r in rels]
+        assert all(isinstance(t.src, str) and t.root == str(Path(output)) for t in tasks)
+    tasks, _ = runner.plan_tasks([root], None, True, RunOptions())
+    assert [t.dst for t in tasks] == [t.src for t in tasks] == [str(Path(root) / r) for r in rels]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("kind", ["output", "in place", "check", "skip existing"])
+def test_str_and_path_tasks_give_the_same_results_and_outputs(tmp_path: Path, jobs: int, kind: str) -> None:
+    results = {}
+    outputs = {}
+    for typ in (str, Path):
+        base = tmp_path / typ.__name__
+        base.mkdir()
+        tasks = _tasks(base, 70)
+        if kind == "in place":
+            tasks = [FileTask(t.src, t.src, t.name, 0, None) for t in tasks]
+        elif kind == "check":
+            tasks = [FileTask(t.src, None, t.name) for t in tasks]
+        elif kind == "skip existing":
+            (base / "out").mkdir()
+            (base / "out" / "003.txt").write_text("كان هنا\n", "utf-8")
+        tasks = [
+            FileTask(
+                typ(t.src), None if t.dst is None else typ(t.dst), t.name, t.size, None if t.root is None else typ(t.root)
+            )
+            for t in tasks
+        ]
+        options = RunOptions(check=kind == "check", skip_existing=kind == "skip existing", counts=True)
+        got = list(clean_many(tasks, resolve("default"), options, jobs))
+        results[typ] = [
+            runner._replace(r, path=r.path.replace(str(base), "BASE"), dst=r.dst and r.dst.replace(str(base), "BASE"))
+            for r in got
+        ]
+        folder = base / ("in" if kind == "in place" else "out")
+        outputs[typ] = sorted((p.name, p.read_bytes()) for p in folder.glob("*.txt")) if folder.exists() else []
+    assert results[str] == results[Path]
+    assert outputs[str] == outputs[Path]
+    if kind != "check":
+        assert len(outputs[str]) == 70
+    assert results[str][3].skipped == (kind == "skip existing")
+
+
+def test_a_result_travels_back_without_what_its_task_says(tmp_path: Path) -> None:
+    task = FileTask("in/a.txt", "out/a.txt", "in/a.txt", 10, "out")
+    result = runner.FileResult("in/a.txt", "utf-8", True, False, 10, 9, (("tatweel", 2),), None, None, "out/a.txt", None)
+    packed = runner._pack(result, task)
+    assert isinstance(packed, tuple) and "in/a.txt" not in packed and "out/a.txt" not in packed
+    assert runner._unpack(packed, task) == result
+    other = runner._replace(result, path="elsewhere.txt")  # not named as its task: travels whole
+    assert runner._unpack(runner._pack(other, task), task) == other
+    check = FileTask(Path("in/a.txt"))
+    unnamed = runner.FileResult("in/a.txt", "utf-8", error="bad")
+    assert runner._unpack(runner._pack(unnamed, check), check) == unnamed
+
+
+def test_output_folders_are_made_as_pathlib_makes_them(tmp_path: Path) -> None:
+    runner._makedirs(str(tmp_path / "a" / "b" / "c"))
+    runner._makedirs(str(tmp_path / "a" / "b" / "c"))  # there already: nothing to do
+    assert (tmp_path / "a" / "b" / "c").is_dir()
+    (tmp_path / "file").write_text("x")
+    for path in (tmp_path / "file", tmp_path / "file" / "below"):
+        with pytest.raises(OSError) as mine:
+            runner._makedirs(str(path))
+        with pytest.raises(OSError) as theirs:
+            path.mkdir(parents=True, exist_ok=True)
+        assert mine.value.errno == theirs.value.errno
+
+
+# ---------------------------------------------------------------------------------------------
+# The forked pool: no helper thread in the parent; a worker that dies fails its own files only
+
+
+def _fork_pool(jobs: int = 2) -> runner._ForkPool:
+    if not runner._forks():
+        pytest.skip("workers are not forked on this system (the pool is a ProcessPoolExecutor)")
+    return runner._ForkPool(jobs, resolve("default"), RunOptions(), False)
+
+
+def test_the_forked_pool_returns_each_call_in_its_workers_and_raises_what_a_call_raised() -> None:
+    import os
+
+    pool = _fork_pool()
+    pids = [w.pid for w in pool._workers]
+    jobs = [pool.submit(os.getpid) for _ in range(10)]
+    assert {job.result() for job in jobs} <= set(pids) and os.getpid() not in pids
+    with pytest.raises(ValueError):
+        pool.submit(int, "not a number").result()
+    big = [pool.submit(len, b"x" * (1 << 20)) for _ in range(6)]  # requests far above a socket's buffer
+    reply = pool.submit(bytes, 4 << 20)  # and a reply
+    assert [job.result() for job in big] == [1 << 20] * 6 and reply.result() == bytes(4 << 20)
+    pool.shutdown()
+    for pid in pids:  # waited for: no zombie left
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.parametrize("how", ["killed", "raises"])
+def test_a_worker_that_dies_or_fails_fails_its_own_files_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    import os
+    import signal
+
+    if not runner._forks():
+        pytest.skip("workers are not forked on this system")
+    tasks = _tasks(tmp_path, 300)
+    real = runner._clean_group
+
+    def group(batch, pipeline, options):  # type: ignore[no-untyped-def]
+        if any(t.name == "100.txt" for t in batch):  # runs in a worker (forked after this patch)
+            if how == "killed":
+                os.kill(os.getpid(), signal.SIGKILL)
+            raise RuntimeError("boom")
+        return real(batch, pipeline, options)
+
+    monkeypatch.setattr(runner, "_clean_group", group)
+    results = list(clean_many(tasks, resolve("default"), RunOptions(), 2))
+    assert [r.path for r in results] == [t.name for t in tasks]
+    failed = [r for r in results if r.error is not None]
+    assert any(r.path == "100.txt" for r in failed) and len(failed) <= 2 * 64
+    expected = "worker process failed: WorkerLost: worker process" if how == "killed" else "worker process failed: RuntimeError: boom"
+    assert all(r.error.startswith(expected) for r in failed), failed[0].error  # type: ignore[union-attr]
+    assert all((tmp_path / "out" / r.path).exists() for r in results if r.error is None)
+    assert len(results) - len(failed) >= 300 - 2 * 64
+
+
+def test_a_pool_that_cannot_fork_leaves_the_run_to_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    if not runner._forks():
+        pytest.skip("workers are not forked on this system")
+    tasks = _tasks(tmp_path, 100)
+
+    def fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", fork)
+    results = list(clean_many(tasks, resolve("default"), RunOptions(), 2))
+    assert [r.path for r in results] == [t.name for t in tasks] and all(r.error is None for r in results)
+    assert len(list((tmp_path / "out").glob("*.txt"))) == 100
+
+
+def test_workers_of_a_pool_let_go_without_waiting_are_waited_for_later(tmp_path: Path) -> None:
+    """-j 2 on a folder of one file lets its early pool go (shutdown without waiting): its workers
+    are waited for at the next shutdown, and when the process exits, so no zombie piles up."""
+    import os
+    import time
+
+    if not runner._forks():
+        pytest.skip("workers are not forked on this system")
+    pools = [_fork_pool() for _ in range(3)]
+    pids = [w.pid for pool in pools for w in pool._workers]
+    for pool in pools:
+        pool.shutdown(wait=False)
+    time.sleep(0.3)  # they end as soon as their socket closes
+    _fork_pool().shutdown(wait=False)
+    time.sleep(0.3)
+    runner._reap_left(block=False)
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)

@@ -28,10 +28,12 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.jsonl")
 class Found:
     """A file to clean: its path, its path relative to the argument it was found under, its size.
 
+    ``path`` is a ``str``: the argument in ``pathlib``'s normal form (``str(Path(root))``) joined with
+    the names below it, the same text as ``str(Path(root) / rel)``, without a ``Path`` made per file.
     ``error`` is set (and the rest may be empty) when the argument itself cannot be used.
     """
 
-    path: Path
+    path: str
     rel: str  # POSIX form ("sub/a.txt"): joined to an output folder once, not parsed twice
     size: int = 0
     error: str | None = None
@@ -117,26 +119,36 @@ def discover(
     included, excluded = _matcher(tuple(include)), _matcher(tuple(exclude))
     pruned = {os.path.realpath(p) for p in prune}
     for root in roots:
+        shown = str(Path(root))  # pathlib's normal form: "a//b/" -> "a/b", "./a" -> "a"
         try:
             info = os.stat(root)
         except OSError as err:
-            yield Found(Path(root), os.path.basename(root) or root, error=err.strerror or str(err))
+            yield Found(shown, os.path.basename(root) or root, error=err.strerror or str(err))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(Path(root), "", included, excluded, pruned, clean_temp)
+            yield from _walk(shown, "", included, excluded, pruned, clean_temp)
         else:
-            yield Found(Path(root), os.path.basename(os.path.normpath(root)), info.st_size)
+            yield Found(shown, os.path.basename(os.path.normpath(root)), info.st_size)
+
+
+def _prefix(folder: str) -> str:
+    """What goes before a name in ``folder``, as ``Path(folder) / name`` writes it (``folder`` in
+    ``pathlib``'s normal form): ``"a"`` -> ``"a/"``, ``"/"`` -> ``"/"``, ``"."`` -> ``""``."""
+    if folder == ".":
+        return ""
+    return folder if folder.endswith(os.sep) else folder + os.sep
 
 
 def _walk(
-    folder: Path,
+    folder: str,
     rel: str,
     included: Callable[[str, str], bool],
     excluded: Callable[[str, str], bool],
     pruned: set[str],
     clean_temp: bool,
 ) -> Iterator[Found]:
-    """The files below ``folder``, whose path relative to the root is ``rel`` (``""``: the root itself)."""
+    """The files below ``folder`` (in ``pathlib``'s normal form), whose path relative to the root is
+    ``rel`` (``""``: the root itself)."""
     if pruned and os.path.realpath(folder) in pruned:
         return
     try:
@@ -146,6 +158,7 @@ def _walk(
         return
     if clean_temp and any(e.name.startswith(TEMP_PREFIX) for e in entries):
         cleanup_temp_files(folder)
+    prefix = _prefix(folder)
     for entry in entries:
         name = entry.name
         if name.startswith("."):
@@ -154,7 +167,7 @@ def _walk(
         try:
             if entry.is_dir(follow_symlinks=False):
                 if not excluded(posix, name):
-                    yield from _walk(folder / name, posix, included, excluded, pruned, clean_temp)
+                    yield from _walk(prefix + name, posix, included, excluded, pruned, clean_temp)
                 continue
             if entry.is_symlink() and entry.is_dir():
                 continue  # a link to a folder: never followed
@@ -162,6 +175,6 @@ def _walk(
                 continue
             size = entry.stat().st_size if entry.is_file() else 0
         except OSError as err:
-            yield Found(folder / name, posix, error=err.strerror or str(err))
+            yield Found(prefix + name, posix, error=err.strerror or str(err))
             continue
-        yield Found(folder / name, posix, size)
+        yield Found(prefix + name, posix, size)

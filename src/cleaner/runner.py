@@ -12,7 +12,10 @@ Stable contract (the Dask scale-out reuses it; keep it as is):
     input: the reason goes into ``FileResult.error``. Files above ``options.stream_threshold`` bytes
     are cleaned as a stream in bounded memory (:mod:`cleaner.stream`), with the same output.
 
-``FileTask``, ``RunOptions``, ``FileResult`` are frozen, picklable dataclasses. ``FileResult``
+``FileTask``, ``RunOptions``, ``FileResult`` are frozen, picklable dataclasses. A ``FileTask``'s
+paths (``src``, ``dst``, ``root``) are ``str`` or ``pathlib.Path``: :func:`plan_tasks` makes ``str``
+(a ``Path`` per file cost the listing, and the workers unpickling it, more than the rest of a task);
+tasks made with ``Path`` work as before. ``FileResult``
 carries: ``path``, ``encoding``, ``changed``, ``skipped``, ``bytes_in``, ``bytes_out``,
 ``counts`` (per-normalizer change counts as ``((name, n), ...)``, filled when ``options.counts``;
 see :mod:`cleaner.counting` for the definition), ``error``, ``diff`` (unified diff text when
@@ -23,8 +26,10 @@ see :mod:`cleaner.counting` for the definition), ``error``, ``diff`` (unified di
 records (``FileResult.to_record()``) written by ``--report``.
 
 ``clean_many(tasks, pipeline, options, jobs)`` runs ``clean_file`` over tasks: in the calling
-process for one job or one file, else in a ``concurrent.futures.ProcessPoolExecutor``; results
-are yielded in input order. Either way a result is yielded once its file is committed; outputs are
+process for one job or one file, else in a pool of worker processes (forked ones fed by the calling
+thread itself, :class:`_ForkPool`; a ``concurrent.futures.ProcessPoolExecutor`` where workers are not
+forked); results are yielded in input order (a worker sends a result back without the name and output
+path that the parent knows from the task; a worker that dies fails the files it held, the run goes on). Either way a result is yielded once its file is committed; outputs are
 committed as they are made while commits are fast, and by a few background threads while the next
 files are cleaned once the disk makes them slow (fsync latency). A folder run (:func:`run`) forks
 its workers before listing the files: each worker builds its patterns on a sample while the parent
@@ -44,6 +49,7 @@ import stat
 import sys
 import tempfile
 import time
+from contextlib import suppress as _suppress
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,11 +57,12 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from .counting import run_counted
 from .discover import DEFAULT_INCLUDE, discover
+from .discover import _prefix as _discover_prefix
 from .pipeline import Pipeline
 from .textio import AtomicWriter, DecodeError, cleanup_temp_files, decode_auto, forget_umask, iter_text
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
 
 __all__ = [
     "FileTask",
@@ -87,19 +94,27 @@ class UsageError(ValueError):
     """Arguments that do not fit together (exit code 2); nothing has been written."""
 
 
+#: A path in a :class:`FileTask`: a ``str`` (what :func:`plan_tasks` makes) or a ``pathlib.Path``.
+PathLike = str | Path
+
+
 @dataclass(frozen=True, slots=True)
 class FileTask:
     """One file to clean: read ``src``, write ``dst`` (``None``: write nothing; ``== src``: in place).
 
     ``name`` is how messages and the report show the file (defaults to ``src``); ``size`` is its
     size in bytes when known (for progress); ``root`` is the output folder that ``dst`` must stay in.
+    The paths are ``str`` or ``pathlib.Path``, as the caller likes: :func:`plan_tasks` makes ``str``
+    (cheaper to make, and to send to a worker process, than a ``Path``); "in place" is ``dst`` and
+    ``src`` naming the same path as ``pathlib`` compares them. Read them with ``os.fspath`` (or
+    ``Path(...)``) when the type matters.
     """
 
-    src: Path
-    dst: Path | None = None
+    src: PathLike
+    dst: PathLike | None = None
     name: str = ""
     size: int = 0
-    root: Path | None = None
+    root: PathLike | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,17 +241,48 @@ class _Sink:
         return not self.same
 
 
-def _inside(root: Path, folder: Path) -> bool:
+def _inside(root: PathLike, folder: PathLike) -> bool:
     """Whether ``folder`` (which may not exist yet) resolves to a place inside ``root``."""
     return _inside_real(os.path.realpath(root), folder)
 
 
-def _inside_real(real_root: str, folder: Path) -> bool:
-    existing = folder
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
+def _parent(path: str) -> str:
+    """``str(Path(path).parent)`` for a path in ``pathlib``'s normal form (``"a"`` -> ``"."``)."""
+    return os.path.dirname(path) or "."
+
+
+def _inside_real(real_root: str, folder: PathLike) -> bool:
+    existing = os.fspath(folder)
+    while not os.path.exists(existing) and existing != (up := _parent(existing)):
+        existing = up
     real = os.path.realpath(existing)
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+#: Where a path string may differ from ``pathlib``'s normal form of it ("a//b", "./a", "a/", "a/./b").
+_NOT_NORMAL = re.compile(r"//|/\.|\A\.|/\Z|\A\Z")
+
+
+def _same_path(a: PathLike, b: PathLike) -> bool:
+    """``Path(a) == Path(b)`` (no file system access) without making two ``Path`` objects per file:
+    two different strings in ``pathlib``'s normal form name different paths (on POSIX)."""
+    if a is b:
+        return True
+    x, y = os.fspath(a), os.fspath(b)
+    if x == y:
+        return True
+    if os.sep == "/" and os.altsep is None and not _NOT_NORMAL.search(x) and not _NOT_NORMAL.search(y):
+        return False
+    return Path(x) == Path(y)
+
+
+def _is_jsonl_path(path: PathLike) -> bool:
+    """``Path(path).suffix.lower() == ".jsonl"`` (a ``Path`` made for such names only)."""
+    text = os.fspath(path)
+    if os.altsep is not None:  # Windows: no shortcut
+        return Path(text).suffix.lower() == ".jsonl"
+    tail = text.rstrip("/")
+    return tail[-6:].lower() == ".jsonl" and Path(tail).suffix.lower() == ".jsonl"
 
 
 def _open_writer(task: FileTask, folders: dict[Any, Any] | None = None, *, again: bool = True) -> AtomicWriter | None:
@@ -245,34 +291,51 @@ def _open_writer(task: FileTask, folders: dict[Any, Any] | None = None, *, again
     and made (``None``: check and make them every time)."""
     if task.dst is None:
         return None
-    parent = task.dst.parent
-    key = (task.root, parent)
-    if task.root is not None:  # every file: a folder swapped for a link during the run is caught
-        real_root = folders.get(task.root) if folders is not None else None
+    dst = os.fspath(task.dst)
+    parent = _parent(dst)
+    root = task.root
+    key = (root, parent)
+    if root is not None:  # every file: a folder swapped for a link during the run is caught
+        real_root = folders.get(root) if folders is not None else None
         if real_root is None or not _inside_real(real_root, parent):
-            task.root.mkdir(parents=True, exist_ok=True)  # made (again, when it went away)
-            real_root = os.path.realpath(task.root)
+            _makedirs(os.fspath(root))  # made (again, when it went away)
+            real_root = os.path.realpath(root)
             if folders is not None:
-                folders[task.root] = real_root
+                folders[root] = real_root
             if not _inside_real(real_root, parent):
-                raise OSError(0, f"output {task.dst} would leave the output folder {task.root} (a symbolic link); not written")
+                raise OSError(0, f"output {dst} would leave the output folder {root} (a symbolic link); not written")
     if folders is None or key not in folders:
         try:
-            parent.mkdir(parents=True, exist_ok=True)
+            _makedirs(parent)
         except OSError as err:  # say it is the output that failed: "Permission denied" alone reads as the input
-            raise OSError(err.errno, f"cannot write the output {task.dst}: {err.strerror or err}") from None
+            raise OSError(err.errno, f"cannot write the output {dst}: {err.strerror or err}") from None
         if folders is not None:
             folders[key] = True
-    link = os.path.islink(task.dst)
-    if task.root is not None and link and not _inside(task.root, Path(os.path.realpath(task.dst))):
+    link = os.path.islink(dst)
+    if root is not None and link and not _inside(root, os.path.realpath(dst)):
         # AtomicWriter writes through a link: a link in OUTDIR pointing outside would replace that file.
-        raise OSError(0, f"output {task.dst} is a symbolic link leading out of the output folder {task.root}; not written")
+        raise OSError(0, f"output {dst} is a symbolic link leading out of the output folder {root}; not written")
     try:
-        return AtomicWriter(task.dst, link=link)
+        return AtomicWriter(dst, link=link)
     except OSError as err:
         if isinstance(err, FileNotFoundError) and again and folders is not None and folders.pop(key, None):
             return _open_writer(task, folders, again=False)  # the folder went away since it was checked: once more
-        raise OSError(err.errno, f"cannot write the output {task.dst}: {err.strerror or err}") from None
+        raise OSError(err.errno, f"cannot write the output {dst}: {err.strerror or err}") from None
+
+
+def _makedirs(path: str, parents: bool = True) -> None:
+    """``Path(path).mkdir(parents=True, exist_ok=True)`` for a string: one ``mkdir`` when it exists."""
+    try:
+        os.mkdir(path)
+    except FileNotFoundError:
+        up = _parent(path)
+        if not parents or up == path:
+            raise
+        _makedirs(up)
+        _makedirs(path, parents=False)
+    except OSError:
+        if not os.path.isdir(path):
+            raise
 
 
 _JSONL_PROBLEMS = "JSONL lines copied through uncleaned: "
@@ -387,7 +450,7 @@ def _clean_file(
     ``folders``: see :func:`_open_writer`."""
     name = task.name or str(task.src)
     dst = str(task.dst) if task.dst is not None else None
-    if options.skip_existing and task.dst is not None and task.dst != task.src and os.path.lexists(task.dst):
+    if options.skip_existing and task.dst is not None and not _same_path(task.dst, task.src) and os.path.lexists(task.dst):
         return FileResult(name, skipped=True, dst=dst), None
     writer: AtomicWriter | None = None
     try:
@@ -401,8 +464,8 @@ def _clean_file(
             info = os.fstat(raw.fileno())
             if not stat.S_ISREG(info.st_mode):
                 return FileResult(name, error="not a regular file", dst=dst), None
-            jsonl = options.jsonl if options.jsonl is not None else task.src.suffix.lower() == ".jsonl"
-            in_place = task.dst is not None and task.dst == task.src
+            jsonl = options.jsonl if options.jsonl is not None else _is_jsonl_path(task.src)
+            in_place = task.dst is not None and _same_path(task.dst, task.src)
             counts: dict[str, int] | None = {} if options.counts else None
             writer = _open_writer(task, folders)
             if jsonl or (not options.diff and info.st_size > options.stream_threshold):
@@ -607,9 +670,37 @@ def _init_worker(pipeline: Pipeline, options: RunOptions, warm: bool = False) ->
             pass
 
 
-def _clean_batch(tasks: Sequence[FileTask]) -> list[FileResult]:
+#: A result as a worker sends it back: see :func:`_pack`.
+_Packed = FileResult | tuple[Any, ...]
+
+
+def _clean_batch(tasks: Sequence[FileTask]) -> list[_Packed]:
+    """Run in a worker: the results of ``tasks``, each packed by :func:`_pack` (the parent has the tasks)."""
     pipeline, options = _WORKER["pipeline"], _WORKER["options"]
-    return list(_clean_group(tasks, pipeline, options))
+    return [_pack(result, task) for result, task in zip(_clean_group(tasks, pipeline, options), tasks, strict=True)]
+
+
+def _pack(result: FileResult, task: FileTask) -> _Packed:
+    """``result`` without what the parent knows from ``task`` (its name and output, both paths): a
+    plain tuple, a quarter of the bytes and a fraction of the time to pickle and unpickle. A result
+    that does not name its task as usual travels whole."""
+    if result.path != (task.name or str(task.src)) or result.dst != (str(task.dst) if task.dst is not None else None):
+        return result
+    return (
+        result.encoding, result.changed, result.skipped, result.bytes_in, result.bytes_out,
+        result.counts, result.error, result.diff, result.records,
+    )
+
+
+def _unpack(packed: _Packed, task: FileTask) -> FileResult:
+    """The :class:`FileResult` that :func:`_pack` packed, for ``task``."""
+    if isinstance(packed, FileResult):
+        return packed
+    encoding, changed, skipped, bytes_in, bytes_out, counts, error, diff, records = packed
+    return FileResult(
+        task.name or str(task.src), encoding, changed, skipped, bytes_in, bytes_out, counts, error, diff,
+        str(task.dst) if task.dst is not None else None, records,
+    )
 
 
 #: A short article that takes every step of the default profiles through its usual paths.
@@ -624,9 +715,7 @@ def _warm(pipeline: Pipeline, task: FileTask) -> None:
     """Run the pipeline once in this process before the pool forks, on a sample and on the start of
     the first file: the patterns compiled and the tables loaded on first use are then inherited by
     every worker (fork) instead of being built again in each. Any failure is left to the workers."""
-    import multiprocessing
-
-    if multiprocessing.get_start_method() != "fork":
+    if not _forks():
         return  # spawned workers start from scratch: nothing to inherit
     try:
         pipeline(_WARM_TEXT)
@@ -667,38 +756,358 @@ def _batches(tasks: Sequence[FileTask], jobs: int) -> list[Sequence[FileTask]]:
 
 
 def _forks() -> bool:
-    import multiprocessing
+    """Whether worker processes are forked (``multiprocessing``'s start method; when nothing imported
+    ``multiprocessing``, none was chosen: the platform's default, without importing it)."""
+    mp = sys.modules.get("multiprocessing")
+    if mp is None:
+        return hasattr(os, "fork") and sys.platform not in ("darwin", "win32")
+    return bool(mp.get_start_method() == "fork")
 
-    return multiprocessing.get_start_method() == "fork"
 
-
-def _start_pool(pipeline: Pipeline, options: RunOptions, jobs: int, warm: bool = False) -> ProcessPoolExecutor | None:
+def _start_pool(pipeline: Pipeline, options: RunOptions, jobs: int, warm: bool = False) -> _Pool | None:
     """A process pool of ``jobs`` workers, started (forked) now; ``None`` if this system cannot make one.
 
-    The garbage collector's view of this process is frozen while the workers fork, so that their
-    collections do not walk (and write to, and so copy) the pages they share with it."""
+    Where workers fork it is a :class:`_ForkPool`; elsewhere a ``ProcessPoolExecutor``. The garbage
+    collector's view of this process is frozen while the workers fork, so that their collections do
+    not walk (and write to, and so copy) the pages they share with it."""
     import gc
+
+    if _forks():
+        gc.freeze()
+        try:
+            return _ForkPool(jobs, pipeline, options, warm)
+        except OSError:
+            return None
+        finally:
+            gc.unfreeze()
     from concurrent.futures import ProcessPoolExecutor  # a pool only for many files: kept out of start-up
 
     try:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(pipeline, options, warm))
     except (OSError, NotImplementedError, ImportError):
         return None
-    frozen = _forks()
-    if frozen:
-        gc.freeze()
     try:
-        pool.submit(int)  # the workers start (fork) now
+        pool.submit(int)  # the workers start now
     except (OSError, RuntimeError):
         pool.shutdown(wait=False, cancel_futures=True)
         return None
-    finally:
-        if frozen:
-            gc.unfreeze()
     return pool
 
 
-def early_pool(paths: Sequence[str], pipeline: Pipeline, options: RunOptions, jobs: int | None) -> ProcessPoolExecutor | None:
+class WorkerLost(RuntimeError):
+    """A worker process ended before it sent back the results of the files it was given."""
+
+
+class _Cancelled(Exception):
+    """A call not run: its pool was shut down first."""
+
+
+class _Job:
+    """A call handed to a :class:`_ForkPool`: ``result()`` waits for it (serving the pool meanwhile)
+    and returns what the call returned, or raises what it raised."""
+
+    __slots__ = ("_pool", "request", "_reply", "_error", "_done")
+
+    def __init__(self, pool: _ForkPool, request: bytes):
+        self._pool, self.request = pool, request
+        self._reply: bytes | None = None
+        self._error: BaseException | None = None
+        self._done = False
+
+    def done(self) -> bool:
+        return self._done
+
+    def _finish(self, reply: bytes | None, error: BaseException | None = None) -> None:
+        self._reply, self._error, self._done = reply, error, True
+        self.request = b""
+
+    def result(self) -> Any:
+        while not self._done:
+            self._pool._serve(block=True)
+        if self._error is not None:
+            raise self._error
+        import pickle
+
+        ok, value = pickle.loads(self._reply)  # type: ignore[arg-type]
+        if not ok:
+            raise value
+        return value
+
+
+class _Worker:
+    __slots__ = ("pid", "sock", "jobs", "queued")
+
+    def __init__(self, pid: int, sock: Any):
+        self.pid, self.sock = pid, sock
+        self.jobs: collections.deque[_Job] = collections.deque()  # sent, in order; the first one runs
+        self.queued = 0  # bytes of the requests sent and not answered
+
+
+#: Calls a worker holds at once (one running, one waiting): more would be stuck behind a long file.
+_PER_WORKER = 2
+#: A request longer than this goes only to a worker with nothing to do (see :meth:`_ForkPool._room`).
+_SMALL_REQUESTS = 32 << 10
+#: Bytes of the length that goes before each request and reply (big-endian).
+_HEADER = 8
+
+
+class _ForkPool:
+    """``jobs`` forked worker processes, each served by this process through its own socket pair,
+    with no helper thread.
+
+    ``concurrent.futures.ProcessPoolExecutor`` passes every batch and every result through two
+    threads of this process (a queue feeder and a manager) that wake up for each, and imports about
+    10 ms of modules before the workers can fork; on a two-core machine the workers pay for both.
+    Here :meth:`submit` sends a call straight to the worker with the fewest calls (at most
+    :data:`_PER_WORKER` each; the others wait here, in order), and results are read when the caller
+    waits for one (:meth:`_Job.result`) or looks in passing (:meth:`poll`). A worker that dies fails
+    its own calls (:class:`WorkerLost`); the others go on. ``shutdown`` closes the sockets: each
+    worker ends after the call it is running.
+
+    Requests and replies are pickles framed by their length. A request goes to a busy worker only
+    when it and the requests still unread there fit in :data:`_SMALL_REQUESTS` (far below a socket's
+    buffer): this process never waits to write while the worker waits to write its reply.
+    """
+
+    def __init__(self, jobs: int, pipeline: Pipeline, options: RunOptions, warm: bool):
+        import pickle  # noqa: F401 - imported once here, before the workers fork, for both sides
+        import select
+        import socket
+
+        self._workers: list[_Worker] = []
+        self._pending: collections.deque[_Job] = collections.deque()
+        self._poller = select.poll()
+        self._by_fd: dict[int, _Worker] = {}
+        try:
+            for _ in range(jobs):
+                mine, theirs = socket.socketpair()
+                try:
+                    pid = os.fork()
+                except OSError:
+                    mine.close()
+                    theirs.close()
+                    raise
+                if pid == 0:  # the worker: it serves calls until its socket closes, then ends here
+                    code = 1
+                    try:
+                        mine.close()
+                        for worker in self._workers:
+                            worker.sock.close()
+                        code = _work(theirs, pipeline, options, warm)
+                    finally:
+                        os._exit(code)
+                theirs.close()
+                worker = _Worker(pid, mine)
+                self._workers.append(worker)
+                self._by_fd[mine.fileno()] = worker
+                self._poller.register(mine.fileno(), select.POLLIN)
+        except BaseException:
+            self.shutdown()
+            raise
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> _Job:
+        import pickle
+
+        job = _Job(self, pickle.dumps((fn, args), pickle.HIGHEST_PROTOCOL))
+        self._pending.append(job)
+        self._dispatch()
+        return job
+
+    def poll(self) -> None:
+        """Read the results that are in and hand the waiting calls to the workers that have room."""
+        if self._workers:
+            self._serve(block=False)
+
+    def _room(self, size: int) -> _Worker | None:
+        best = None
+        for worker in self._workers:
+            if len(worker.jobs) < _PER_WORKER and (not worker.jobs or worker.queued + size <= _SMALL_REQUESTS):
+                if best is None or len(worker.jobs) < len(best.jobs):
+                    best = worker
+        return best
+
+    def _dispatch(self) -> None:
+        while self._pending:
+            job = self._pending[0]
+            worker = self._room(len(job.request))
+            if worker is None:
+                return
+            self._pending.popleft()
+            try:
+                worker.sock.sendall(len(job.request).to_bytes(_HEADER, "big") + job.request)
+            except OSError:  # the worker is gone: the call waits for another
+                self._pending.appendleft(job)
+                self._lost(worker)
+                continue
+            worker.jobs.append(job)
+            worker.queued += len(job.request)
+
+    def _serve(self, block: bool) -> None:
+        """Send what waits; read the replies that are in (with ``block``, wait for at least one)."""
+        self._dispatch()
+        if not any(worker.jobs for worker in self._workers):
+            if self._pending:  # no worker left to run them
+                self._fail_pending(WorkerLost("no worker process is left"))
+            return
+        for fd, _ in self._poller.poll(None if block else 0):
+            worker = self._by_fd.get(fd)
+            if worker is None:
+                continue
+            try:
+                reply = _receive(worker.sock)
+            except (OSError, ValueError):
+                reply = None
+            if reply is None or not worker.jobs:  # the end of its socket (or a reply never asked for)
+                self._lost(worker)
+                continue
+            job = worker.jobs.popleft()
+            worker.queued -= len(job.request)
+            job._finish(reply)
+        self._dispatch()
+
+    def _lost(self, worker: _Worker) -> None:
+        """``worker`` ended (or its socket failed): its calls fail; the others carry on."""
+        self._workers.remove(worker)
+        self._close(worker)
+        status = self._reap(worker.pid, kill=True)
+        if status is None:
+            how = "ended"
+        elif os.WIFSIGNALED(status):
+            how = f"was killed by signal {os.WTERMSIG(status)}"
+        else:
+            how = f"ended with exit code {os.waitstatus_to_exitcode(status)}"
+        error = WorkerLost(f"worker process {worker.pid} {how} before it sent back the results of these files")
+        for job in worker.jobs:
+            job._finish(None, error)
+        worker.jobs.clear()
+
+    def _close(self, worker: _Worker) -> None:
+        fd = worker.sock.fileno()
+        if fd >= 0:
+            self._by_fd.pop(fd, None)
+            with _suppress(KeyError, ValueError, OSError):
+                self._poller.unregister(fd)
+        worker.sock.close()
+
+    @staticmethod
+    def _reap(pid: int, kill: bool = False) -> int | None:
+        """Wait for worker ``pid`` to end; its wait status (``None``: unknown). ``kill``: its socket
+        ended or failed, so it is ending, or of no more use: killed if it has not ended within 1 s."""
+        try:
+            if kill:
+                for _ in range(100):
+                    done, status = os.waitpid(pid, os.WNOHANG)
+                    if done:
+                        return status
+                    time.sleep(0.01)
+                os.kill(pid, 9)
+            return os.waitpid(pid, 0)[1]
+        except (ChildProcessError, OSError):
+            return None
+
+    def _fail_pending(self, error: BaseException) -> None:
+        for job in self._pending:
+            job._finish(None, error)
+        self._pending.clear()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Close every worker's socket: each ends after the call it runs. ``wait``: wait for them to
+        end; otherwise they are waited for when this process exits. Calls not sent are cancelled."""
+        self._fail_pending(_Cancelled())
+        workers, self._workers = self._workers, []
+        for worker in workers:
+            for job in worker.jobs:
+                if not job.done():
+                    job._finish(None, _Cancelled())
+            self._close(worker)
+        if wait:
+            for worker in workers:
+                self._reap(worker.pid)
+        elif workers:
+            global _REAP_AT_EXIT
+            if not _REAP_AT_EXIT:
+                import atexit
+
+                atexit.register(_reap_left)
+                _REAP_AT_EXIT = True
+            _LEFT.extend(worker.pid for worker in workers)
+        _reap_left(block=False)
+
+
+#: Workers of pools shut down without waiting, not yet waited for: they are at each later shutdown
+#: (those that ended by then), and when this process exits.
+_LEFT: list[int] = []
+_REAP_AT_EXIT = False
+
+
+def _reap_left(block: bool = True) -> None:
+    try:
+        for pid in list(_LEFT):
+            try:
+                done = os.waitpid(pid, 0 if block else os.WNOHANG)[0]
+            except OSError:  # not a child of this process (any more)
+                done = pid
+            if done:
+                _LEFT.remove(pid)
+    except KeyboardInterrupt:
+        pass
+
+
+def _receive(sock: Any) -> bytes | None:
+    """One framed message from ``sock``; ``None`` at its end (before a message starts)."""
+    header = _receive_exactly(sock, _HEADER, at_start=True)
+    if header is None:
+        return None
+    size = int.from_bytes(header, "big")
+    data = _receive_exactly(sock, size)
+    if data is None:
+        raise ValueError("a message cut short")
+    return data
+
+
+def _receive_exactly(sock: Any, size: int, at_start: bool = False) -> bytes | None:
+    buffer = bytearray(size)
+    view, got = memoryview(buffer), 0
+    while got < size:
+        n = sock.recv_into(view[got:])
+        if n == 0:
+            if got or not at_start:
+                raise ValueError("a message cut short")
+            return None
+        got += n
+    return bytes(buffer)
+
+
+def _work(sock: Any, pipeline: Pipeline, options: RunOptions, warm: bool) -> int:
+    """A forked worker's loop: run each call received on ``sock`` and send back its pickled
+    ``(True, value)`` or ``(False, exception)``, until the socket ends. Returns the exit code."""
+    import pickle
+
+    try:
+        _init_worker(pipeline, options, warm)
+        while True:
+            request = _receive(sock)
+            if request is None:
+                return 0  # the run is over
+            fn, args = pickle.loads(request)
+            try:
+                reply: tuple[bool, Any] = (True, fn(*args))
+            except BaseException as err:  # noqa: BLE001 - sent back: the caller reports those files
+                reply = (False, err)
+            try:
+                data = pickle.dumps(reply, pickle.HIGHEST_PROTOCOL)
+            except Exception as err:  # noqa: BLE001 - an exception that does not pickle: its text does
+                data = pickle.dumps((False, WorkerLost(f"{type(reply[1]).__name__}: {reply[1]} ({err})")))
+            sock.sendall(len(data).to_bytes(_HEADER, "big") + data)
+    except (KeyboardInterrupt, OSError, ValueError):  # interrupted, or the parent went away
+        return 0
+
+
+#: What :func:`clean_many` and :class:`_Prefetch` use of a pool: ``submit``, results, ``shutdown``.
+_Pool = Any
+
+
+def early_pool(paths: Sequence[str], pipeline: Pipeline, options: RunOptions, jobs: int | None) -> _Pool | None:
     """A pool started before the inputs are listed, when a folder among ``paths`` promises many files and
     workers fork: each worker then builds its patterns while this process lists the files, instead of
     this process building them first and the workers waiting. ``None`` when not worth it."""
@@ -746,7 +1155,7 @@ def clean_many(
     options: RunOptions,
     jobs: int | None = None,
     *,
-    pool: ProcessPoolExecutor | None = None,
+    pool: _Pool | None = None,
     prefetched: _Prefetch | None = None,
 ) -> Iterator[FileResult]:
     """Clean every task; results come in input order. One job or one file runs in this process.
@@ -771,7 +1180,7 @@ def clean_many(
     if pool is None:
         yield from _clean_group(tasks, pipeline, options)
         return
-    window: collections.deque[tuple[Sequence[FileTask], Future[list[FileResult]]]] = collections.deque(sent)
+    window: collections.deque[tuple[Sequence[FileTask], Future[list[_Packed]]]] = collections.deque(sent)
     queued = iter(batches)
     try:
         while len(window) < jobs * 3 and (batch := next(queued, None)) is not None:
@@ -779,7 +1188,7 @@ def clean_many(
         while window:
             batch, future = window.popleft()
             try:
-                results = future.result()
+                results = [_unpack(packed, task) for packed, task in zip(future.result(), batch, strict=True)]
             except Exception as err:  # a worker died (killed, out of memory): those files failed
                 results = [
                     FileResult(t.name or str(t.src), error=f"worker process failed: {type(err).__name__}: {err}")
@@ -799,16 +1208,22 @@ class _Prefetch:
     """Hands the first files to a pool's workers while the rest are still being listed (the listing of
     a big folder takes a while; the workers need not wait for it): full batches of
     ``_PREFETCH_BATCH`` tasks, up to three per worker, in input order. Only for plans that cannot end
-    in a usage error (see :func:`plan_tasks`)."""
+    in a usage error (see :func:`plan_tasks`). A pool that holds back calls until a worker has room
+    (:class:`_ForkPool`) is looked at once per batch's worth of files listed after that."""
 
-    def __init__(self, pool: ProcessPoolExecutor, jobs: int):
+    def __init__(self, pool: _Pool, jobs: int):
         self.pool, self.limit = pool, jobs * 3
-        self.sent: list[tuple[list[FileTask], Future[list[FileResult]]]] = []
+        self.sent: list[tuple[list[FileTask], Future[list[_Packed]]]] = []
         self.batch: list[FileTask] = []
         self.size = 0
+        self.poll = getattr(pool, "poll", None)
+        self.listed = 0
 
     def __call__(self, task: FileTask) -> None:
         if len(self.sent) >= self.limit:
+            self.listed += 1
+            if self.poll is not None and self.listed % _PREFETCH_BATCH == 0:
+                self.poll()
             return
         self.batch.append(task)
         self.size += task.size
@@ -909,7 +1324,7 @@ class Progress:
 # From command-line arguments to tasks
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_file(a: PathLike, b: PathLike) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:
@@ -968,35 +1383,38 @@ def plan_tasks(
     seen: dict[str, str] = {}
     real_seen: set[str] = set()
     parents: set[str] = set()
+    # Paths are strings (str(outdir) / rel written as Path would): no Path made, parsed or pickled per file.
+    root = str(outdir) if outdir is not None else None
+    prefix = _discover_prefix(root) if root is not None else ""
     for found in discover(paths, include, exclude, prune, clean_temp=in_place):
-        shown = str(found.path)
+        shown = found.path
         if found.error is not None:
             failed.append(FileResult(shown, error=found.error))
             continue
         if in_place:
-            real = os.path.realpath(found.path)
+            real = os.path.realpath(shown)
             if real in real_seen:
                 continue  # the same file under two names: clean it once
             real_seen.add(real)
-            dst: Path | None = found.path
-        elif outdir is not None:
-            dst = outdir / found.rel
+            dst: str | None = shown
+        elif root is not None:
+            dst = prefix + found.rel
             key = os.path.normpath(dst)
             if key in seen:
                 raise UsageError(f"{seen[key]} and {shown} would both be written to {dst}")
             seen[key] = shown
             if not out_exists:  # nothing in it to clash with, no leftovers to remove
-                tasks.append(FileTask(found.path, dst, shown, found.size, outdir))
+                tasks.append(FileTask(shown, dst, shown, found.size, root))
                 if early is not None:
                     early(tasks[-1])
                 continue
-            if dst.exists() and _same_file(dst, found.path):
+            if os.path.exists(dst) and _same_file(dst, shown):
                 raise UsageError(f"{shown} would be written over itself; use --in-place")
         else:
             dst = None
         if dst is not None:
-            parents.add(str(dst.parent))
-        tasks.append(FileTask(found.path, dst, shown, found.size, outdir))
+            parents.add(_parent(dst))
+        tasks.append(FileTask(shown, dst, shown, found.size, root))
         if early is not None:
             early(tasks[-1])
     for parent in parents:  # temporary files a killed run left next to its outputs
@@ -1082,7 +1500,7 @@ def _run_tasks(
     pipeline: Pipeline,
     options: RunOptions,
     jobs: int | None,
-    pool: ProcessPoolExecutor | None,
+    pool: _Pool | None,
     prefetch: _Prefetch | None,
     mapper: Callable[[Sequence[FileTask], Pipeline, RunOptions], Iterable[FileResult]] | None,
     records: _ReportWriter,

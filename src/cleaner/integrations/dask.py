@@ -12,6 +12,8 @@ exit code as ``-j N`` does.
   process builds it once (:func:`cleaner.integrations.records.pipeline_from_steps` is cached by
   steps), so nothing is rebuilt per file.
 * **Small files travel in batches** (up to 64 files or about 4 MB per task), like the local pool.
+  A task's paths are the strings :func:`cleaner.runner.plan_tasks` makes (``FileTask`` takes ``str``
+  or ``pathlib.Path``; this module reads either).
 * **A large JSONL file is split** into byte ranges of about :data:`PART_BYTES` (``CLEANER_PART_SIZE``
   in the environment, e.g. ``256M``) that start and end on line boundaries. The encoding is decided
   once from the head of the whole file, as a local run does. Each range is cleaned by one task and
@@ -56,8 +58,11 @@ from ..runner import (
     RunOptions,
     UsageError,
     _batches,
+    _is_jsonl_path,
     _open_writer,
+    _parent,
     _reason,
+    _same_path,
     clean_file,
 )
 from ..textio import (
@@ -456,14 +461,14 @@ def clean_batch(tasks: Sequence[FileTask], steps: tuple[Step, ...], options: Run
 
 
 def _is_jsonl(task: FileTask, options: RunOptions) -> bool:
-    return options.jsonl if options.jsonl is not None else task.src.suffix.lower() == ".jsonl"
+    return options.jsonl if options.jsonl is not None else _is_jsonl_path(task.src)
 
 
 def _split_plan(task: FileTask, options: RunOptions, target: int) -> tuple[str, list[tuple[int, int]]] | None:
     """``(encoding, byte ranges)`` for a JSONL file worth splitting, else ``None`` (one task)."""
     if options.diff or task.size <= target or not _is_jsonl(task, options):
         return None
-    if task.dst is not None and task.dst == task.src:  # in place: a retry must never read a replaced file
+    if task.dst is not None and _same_path(task.dst, task.src):  # in place: a retry must never read a replaced file
         return None
     if options.skip_existing and task.dst is not None and os.path.lexists(task.dst):
         return None
@@ -518,7 +523,7 @@ def map_files(
     target = target or part_bytes()
     run_token = uuid.uuid4().hex[:8]
     client_pid = os.getpid()
-    parents: set[Path] = {t.dst.parent for t in tasks if t.dst is not None}
+    parents: set[str] = {_parent(os.fspath(t.dst)) for t in tasks if t.dst is not None}
 
     def units() -> Iterator[_Unit]:
         pending: list[FileTask] = []
@@ -545,7 +550,9 @@ def map_files(
             for index, (start, end) in enumerate(ranges):
                 path = None
                 if task.dst is not None:
-                    path = str(task.dst.parent / f"{TEMP_PREFIX}{client_pid}-part-{run_token}-{number}-{index:05d}")
+                    path = os.path.join(
+                        _parent(os.fspath(task.dst)), f"{TEMP_PREFIX}{client_pid}-part-{run_token}-{number}-{index:05d}"
+                    )
                 paths.append(path)
                 futures.append(
                     client.submit(
