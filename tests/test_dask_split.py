@@ -112,7 +112,7 @@ def test_a_retried_part_writes_the_same_bytes(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX) and "-part-" not in p.name]
 
 
-def test_decode_error_names_the_file_offset_and_nothing_is_written(tmp_path: Path) -> None:
+def test_a_line_that_does_not_decode_names_the_file_offset_and_is_copied(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     _jsonl(src, random.Random(7), 400)
     data = src.read_bytes()
@@ -125,7 +125,9 @@ def test_decode_error_names_the_file_offset_and_nothing_is_written(tmp_path: Pat
     result = finish_parts(task, parts, codec, paths)
     assert result == local
     assert f"at byte offset {cut}" in (result.error or "")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]  # the other lines cleaned
+    bad_line = (data[:cut] + b"\xff" + data[cut:]).split(b"\n")[data[:cut].count(b"\n")]
+    assert bad_line in (tmp_path / "out.jsonl").read_bytes().split(b"\n")  # copied as it was
 
 
 def test_check_mode_writes_nothing(tmp_path: Path) -> None:

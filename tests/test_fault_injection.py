@@ -28,6 +28,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -159,6 +160,84 @@ def test_sigkill_during_output_folder_runs_never_leaves_a_partial_output(tmp_pat
     assert snapshot(out) == cleaned and not leftovers(out)
     assert killed_mid_run > 0, f"seed {seed}: no kill landed during a run ({duration:.2f}s runs)"
     print(f"seed {seed}: {killed_mid_run}/{KILLS} kills mid-run, {seen_leftovers} temporary files left and cleaned up")
+
+
+def _interrupt_at_random(
+    args: list[str], rng: random.Random, duration: float, started: Callable[[], bool]
+) -> tuple[bool, int, str]:
+    """Start a run with SIGINT at its default (a shell's foreground job), press Ctrl-C at a random
+    moment once it has started writing (``started()``; Ctrl-C while the interpreter starts is not
+    this test's matter) (SIGINT to the whole process group, workers included); returns (still
+    running then, exit code, stderr). A run that does not end within 30 s after it is a failure (a deadlock)."""
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and not started() and time.monotonic() < deadline:
+        time.sleep(0.002)
+    time.sleep(rng.uniform(0, duration * 0.6))
+    running = proc.poll() is None
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+    except ProcessLookupError:
+        pass  # it had finished
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail(f"the run hung after Ctrl-C: {args}")
+    for _ in range(100):  # the workers are gone too (ended by the run, not left running)
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.02)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("worker processes outlived the interrupted run")
+    return running, proc.returncode, err.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("mode", ["in-place", "output"])
+def test_ctrl_c_mid_run_leaves_no_temporary_file_and_never_hangs(tmp_path: Path, jobs: str, mode: str) -> None:
+    """Ctrl-C at random moments, several times: the run ends with 130 and its message, no
+    traceback, within seconds (workers ignore SIGINT and the run ends them), and removes its own
+    temporary files (the workers' too): every file is the original or the whole cleaned output."""
+    src, expected_dir, work, out = tmp_path / "src", tmp_path / "expected", tmp_path / "work", tmp_path / "out"
+    original, cleaned, duration = _reference_run(src, expected_dir)
+    seed = int(os.environ.get("CLEANER_FAULT_SEED", str(random.randrange(1 << 30))))
+    rng = random.Random(seed)
+    interrupted = 0
+    for attempt in range(int(os.environ.get("CLEANER_FAULT_INTERRUPTS", "4"))):
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copytree(src, work)
+        target = ["--in-place", work] if mode == "in-place" else [work, "-o", out, "--report", tmp_path / "r.json"]
+        if mode == "in-place":
+            def started() -> bool:
+                return any(p.name.startswith(TEMP_PREFIX) for p in work.rglob("*"))
+        else:
+            def started() -> bool:
+                return out.exists()
+        running, code, err = _interrupt_at_random(command(*target, "-q", "-j", jobs), rng, duration, started)
+        where = f"seed {seed}, Ctrl-C {attempt}, -j {jobs} {mode}"
+        # -SIGINT: Ctrl-C while the interpreter was shutting down (its handler gone) once the run was done
+        done = snapshot(work if mode == "in-place" else out) == cleaned
+        assert code in (0, 130) or (code == -signal.SIGINT and done), f"{where}: exit code {code}: {err[-2000:]}"
+        assert "Traceback" not in err, f"{where}: {err[-2000:]}"
+        if code == 130:
+            interrupted += running
+            assert "interrupted; files written so far are complete" in err, f"{where}: {err[-500:]}"
+        left = leftovers(tmp_path)
+        assert not left, f"{where}: the interrupted run left its temporary files {left}"
+        assert snapshot(work) == original or mode == "in-place", f"{where}: an input was changed"
+        for rel, data in snapshot(work if mode == "in-place" else out).items():
+            allowed = (original[rel], cleaned[rel]) if mode == "in-place" else (cleaned[rel],)
+            assert data in allowed, f"{where}: {rel} is neither original nor the whole cleaned output"
+    assert interrupted > 0, f"seed {seed}: no Ctrl-C landed during a run ({duration:.2f}s runs)"
 
 
 def _limit_file_size(limit: int):  # noqa: ANN202

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from cleaner import resolve
 from cleaner import runner
 from cleaner.config import PatternTimeout
+from cleaner.pool import ForkPool, reap_left
 from cleaner.runner import FileTask, RunOptions, clean_file, clean_many
 
 
@@ -420,10 +421,10 @@ def test_output_folders_are_made_as_pathlib_makes_them(tmp_path: Path) -> None:
 # The forked pool: no helper thread in the parent; a worker that dies fails its own files only
 
 
-def _fork_pool(jobs: int = 2) -> runner._ForkPool:
+def _fork_pool(jobs: int = 2) -> ForkPool:
     if not runner._forks():
         pytest.skip("workers are not forked on this system (the pool is a ProcessPoolExecutor)")
-    return runner._ForkPool(jobs, resolve("default"), RunOptions(), False)
+    return ForkPool(jobs, runner._init_worker, (resolve("default"), RunOptions(), False))
 
 
 def test_the_forked_pool_returns_each_call_in_its_workers_and_raises_what_a_call_raised() -> None:
@@ -505,7 +506,54 @@ def test_workers_of_a_pool_let_go_without_waiting_are_waited_for_later(tmp_path:
     time.sleep(0.3)  # they end as soon as their socket closes
     _fork_pool().shutdown(wait=False)
     time.sleep(0.3)
-    runner._reap_left(block=False)
+    reap_left(block=False)
     for pid in pids:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_terminate_ends_the_workers_at_once_and_names_them() -> None:
+    """Ctrl-C: the workers (which ignore SIGINT) are ended mid-call, waited for, and their process
+    ids returned (their temporary files are named with them); their calls fail."""
+    import os
+    import signal
+    import time
+
+    pool = _fork_pool()
+    pids = sorted(w.pid for w in pool._workers)
+    for pid in pids:  # SIGINT (a terminal's Ctrl-C reaches the whole group) does not end a worker
+        os.kill(pid, signal.SIGINT)
+    assert pool.submit(os.getpid).result() in pids
+    slow = pool.submit(time.sleep, 30)
+    start = time.monotonic()
+    assert sorted(pool.terminate()) == pids and time.monotonic() - start < 5
+    with pytest.raises(Exception):  # noqa: B017 - cancelled
+        slow.result()
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+    pool.shutdown()  # nothing left to do
+
+
+@pytest.mark.parametrize(
+    ("files", "output", "exclude", "expected"),
+    [
+        ({"a.txt": "", "sub/a.txt": ""}, "sub", (), "sub/a.txt"),
+        ({"a.txt": "", "sub/notes.csv": ""}, "sub", (), None),  # nothing the walk takes
+        ({"a.txt": "", "sub/deep/b.md": ""}, "sub", (), "sub/deep/b.md"),
+        ({"a.txt": "", "sub/a.txt": ""}, "sub", ("sub",), None),  # excluded: never entered
+        ({"a.txt": "", ".out/a.txt": ""}, ".out", (), None),  # hidden: never entered
+        ({"a.txt": ""}, "new", (), None),  # not there yet
+    ],
+)
+def test_first_selected_finds_what_a_walk_would_take_below_a_folder(
+    tmp_path: Path, files: dict[str, str], output: str, exclude: tuple[str, ...], expected: str | None
+) -> None:
+    from cleaner.discover import first_selected
+
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, "utf-8")
+    found = first_selected(str(tmp_path), str(tmp_path / output), exclude=exclude)
+    assert found == (str(tmp_path / expected) if expected else None)
+    assert first_selected(str(tmp_path / output), str(tmp_path)) is None  # the input inside the output: not this

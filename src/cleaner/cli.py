@@ -6,11 +6,14 @@ Stdout carries only cleaned text; every message goes to stderr.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -25,6 +28,8 @@ EXIT_OK = 0
 EXIT_CHECK_CHANGED = 1
 EXIT_USAGE = 2
 EXIT_INPUT_FAILED = 123
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 
 _EPILOG = """\b
 Examples:
@@ -52,6 +57,8 @@ Exit codes:
        that do not go together, such as --explain with --in-place)
   123  some inputs could not be read or decoded (the others are still written),
        or the --report file could not be finished
+  130  interrupted (Ctrl-C); files written so far are complete, the others untouched
+  141  stdout was closed early (cleaner big.txt | head)
 """
 
 
@@ -94,7 +101,35 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
+@contextlib.contextmanager
+def _exit_codes() -> Iterator[None]:
+    """Ctrl-C ends with 130 and its usual message, a closed stdout quietly with 141, wherever they
+    come (click itself would print "Aborted!" and exit 1, the code of --check finding changes)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo("cleaner: interrupted; files written so far are complete, the others untouched", err=True)
+        raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
+
+
+class _Command(click.Command):
+    """The command, with :func:`_exit_codes` around reading the arguments and running."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _exit_codes():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _exit_codes():
+            return super().invoke(ctx)
+
+
 @click.command(
+    cls=_Command,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=_EPILOG,
 )

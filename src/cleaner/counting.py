@@ -9,8 +9,11 @@ The count of one step on one text is how many characters it changed, defined lin
 - when the step adds or removes only blank lines, one per blank line, plus the changes of the
   lines; when it adds or removes text lines, the span from the first to the last changed line.
 
-A step that returns its input counts 0. Prefix and suffix are found by binary search over slice
-comparisons. Plain runs never pay any of this: the pipeline is only run step by step for ``--report``.
+A step that returns its input counts 0. Line endings are not counted: several steps turn CRLF and a
+lone CR into LF before they read lines (whichever runs first does it), and that is not a change of
+the text; such a step counts only its other changes. Prefix and suffix are found by binary search
+over slice comparisons. Plain runs never pay any of this: the pipeline is only run step by step for
+``--report``.
 
 >>> changed_chars("abXcd", "abYYcd"), changed_chars("أحمد إلى", "احمد الى")
 (2, 2)
@@ -18,6 +21,8 @@ comparisons. Plain runs never pay any of this: the pipeline is only run step by 
 'جديد نص\\n'
 >>> counts
 {'tatweel': 3, 'whitespace': 2}
+>>> run_counted(__import__("cleaner").resolve("preserve"), "نص  اول\\r\\nثان\\r\\n", counts := {}), counts
+('نص اول\\n\\nثان\\n', {'whitespace': 2})
 """
 
 from __future__ import annotations
@@ -97,6 +102,11 @@ def changed_chars(before: str, after: str) -> int:
     return _span("\n".join(a[i : len(a) - j]), "\n".join(b[i : len(b) - j]))
 
 
+def _lf(text: str) -> str:
+    """``text`` with its line endings (CRLF, a lone CR) made LF, as the steps that read lines make them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 @functools.lru_cache(maxsize=16)
 def bound_steps(pipeline: Pipeline) -> tuple[tuple[str, Callable[[str], str]], ...]:
     """The pipeline's steps as ``(name, callable)`` pairs with their parameters bound."""
@@ -113,7 +123,7 @@ def run_counted(pipeline: Pipeline, text: str, counts: dict[str, int] | None) ->
         return pipeline(text)
     for name, func in bound_steps(pipeline):
         after = func(text)
-        n = changed_chars(text, after)
+        n = changed_chars(_lf(text), _lf(after)) if "\r" in text else changed_chars(text, after)
         if n:
             counts[name] = counts.get(name, 0) + n
         text = after

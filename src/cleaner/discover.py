@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .textio import TEMP_PREFIX, cleanup_temp_files
 
-__all__ = ["DEFAULT_INCLUDE", "Found", "discover", "matches"]
+__all__ = ["DEFAULT_INCLUDE", "Found", "discover", "first_selected", "matches"]
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.jsonl")
 
@@ -30,13 +30,15 @@ class Found:
 
     ``path`` is a ``str``: the argument in ``pathlib``'s normal form (``str(Path(root))``) joined with
     the names below it, the same text as ``str(Path(root) / rel)``, without a ``Path`` made per file.
-    ``error`` is set (and the rest may be empty) when the argument itself cannot be used.
+    ``error`` is set (and the rest may be empty) when the argument itself cannot be used. ``link``:
+    found in a folder walk as a symbolic link (to a file); a root named on purpose never is.
     """
 
     path: str
     rel: str  # POSIX form ("sub/a.txt"): joined to an output folder once, not parsed twice
     size: int = 0
     error: str | None = None
+    link: bool = False
 
 
 @functools.lru_cache(maxsize=256)
@@ -169,7 +171,8 @@ def _walk(
                 if not excluded(posix, name):
                     yield from _walk(prefix + name, posix, included, excluded, pruned, clean_temp)
                 continue
-            if entry.is_symlink() and entry.is_dir():
+            link = entry.is_symlink()
+            if link and entry.is_dir():
                 continue  # a link to a folder: never followed
             if not included(posix, name) or excluded(posix, name):
                 continue
@@ -177,4 +180,30 @@ def _walk(
         except OSError as err:
             yield Found(prefix + name, posix, error=err.strerror or str(err))
             continue
-        yield Found(prefix + name, posix, size)
+        yield Found(prefix + name, posix, size, None, True) if link else Found(prefix + name, posix, size)
+
+
+def first_selected(
+    root: str, folder: str, include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()
+) -> str | None:
+    """The first file below ``folder`` (as ``folder`` + its path below it) that :func:`discover` of the
+    folder ``root`` would yield, or ``None``: none there, ``folder`` is not inside ``root`` (real
+    paths), or the walk never enters it (a hidden or excluded folder, or a link, on the way).
+
+    >>> first_selected(".", "/") is None
+    True
+    """
+    included, excluded = _matcher(tuple(include)), _matcher(tuple(exclude))
+    real_root, real = os.path.realpath(root), os.path.realpath(folder)
+    if real == real_root or not real.startswith(real_root.rstrip(os.sep) + os.sep):
+        return None
+    posix, current = "", real_root
+    for name in real[len(real_root.rstrip(os.sep)) + 1 :].split(os.sep):
+        posix = f"{posix}/{name}" if posix else name
+        current = os.path.join(current, name)
+        if name.startswith(".") or os.path.islink(current) or excluded(posix, name):
+            return None
+    for found in _walk(str(Path(folder)), posix, included, excluded, set(), False):
+        if found.error is None:
+            return found.path
+    return None

@@ -7,7 +7,11 @@ written back byte for byte. In a changed record only the changed strings are wri
 place: every other byte of the line stays as it was (numbers such as ``1.50`` or ``1e3``, spacing, key
 order, escapes); a new string escapes non-ASCII (``\\u0627``) only when the input line was pure ASCII.
 A line that is not JSON, not an object, or lacks a key (or holds no string there) is
-copied through unchanged and reported with its line number. Blank lines are copied through.
+copied through unchanged and reported with its line number; so is a line whose bytes do not decode
+(a :class:`~cleaner.textio.BadLine` from :func:`~cleaner.textio.iter_lines`: its bytes are copied
+as they are). A blank line (nothing but JSON's spaces: space, tab, carriage return) holds no record:
+it is copied through and not reported; a line of other invisible characters (a no-break space)
+is not JSON and is reported.
 
 >>> from cleaner import resolve
 >>> problems = []
@@ -27,33 +31,12 @@ from typing import Any
 
 from .counting import run_counted
 from .pipeline import Pipeline
+from .textio import BadLine, iter_lines, split_lines
 
-__all__ = ["clean_lines", "split_lines", "MAX_PROBLEMS"]
+__all__ = ["clean_lines", "split_lines", "iter_lines", "BadLine", "MAX_PROBLEMS"]
 
 #: Problems listed per file; the rest are counted.
 MAX_PROBLEMS = 20
-
-
-def split_lines(blocks: Iterable[str]) -> Iterator[str]:
-    """Cut decoded text blocks into lines, each keeping its ``"\\n"`` (the last one may lack it)."""
-    pending: list[str] = []
-    for block in blocks:
-        start = 0
-        while True:
-            nl = block.find("\n", start)
-            if nl < 0:
-                if start < len(block):
-                    pending.append(block[start:])
-                break
-            if pending:
-                pending.append(block[start : nl + 1])
-                yield "".join(pending)
-                pending = []
-            else:
-                yield block[start : nl + 1]
-            start = nl + 1
-    if pending:
-        yield "".join(pending)
 
 
 def _locate(record: dict[str, Any], key: str) -> tuple[dict[str, Any], str] | None:
@@ -195,7 +178,7 @@ def clean_line(
     """Clean one JSONL line (with its line ending); returns ``(output line, problem or None)``."""
     body = line.rstrip("\r\n")
     ending = line[len(body) :]
-    if not body.strip():
+    if not body.strip(" \t\r"):  # blank: no record (what json.loads skips as spaces)
         return line, None
     try:
         record = json.loads(body)
@@ -237,19 +220,24 @@ def clean_line(
 
 
 def clean_lines(
-    lines: Iterable[str],
+    lines: Iterable[str | BadLine],
     pipeline: Pipeline,
     text_keys: tuple[str, ...],
     problems: list[str],
     counts: dict[str, int] | None = None,
-) -> Iterator[str]:
+) -> Iterator[str | BadLine]:
     """Clean JSONL lines lazily; each problem is appended to ``problems`` as ``"line N: reason"``.
 
+    A :class:`~cleaner.textio.BadLine` (bytes that do not decode) comes out as it went in, reported.
     Only the first :data:`MAX_PROBLEMS` are listed; later ones add to a final ``"… more"`` entry.
     """
     extra = 0
     for number, line in enumerate(lines, 1):
-        out, problem = clean_line(line, pipeline, text_keys, counts)
+        if isinstance(line, BadLine):
+            out: str | BadLine = line
+            problem: str | None = line.reason
+        else:
+            out, problem = clean_line(line, pipeline, text_keys, counts)
         if problem is not None:
             if len(problems) < MAX_PROBLEMS:
                 problems.append(f"line {number}: {problem}")

@@ -19,7 +19,8 @@ tasks made with ``Path`` work as before. ``FileResult``
 carries: ``path``, ``encoding``, ``changed``, ``skipped``, ``bytes_in``, ``bytes_out``,
 ``counts`` (per-normalizer change counts as ``((name, n), ...)``, filled when ``options.counts``;
 see :mod:`cleaner.counting` for the definition), ``error``, ``diff`` (unified diff text when
-``options.diff`` and changed), ``dst`` and ``records`` (JSONL lines).
+``options.diff`` and changed), ``dst``, ``records`` (JSONL lines) and ``note`` (why a file was
+skipped, when it is not the usual reason).
 
 ``Report`` aggregates results: ``add(result)``, ``summary()``, ``return_code`` (0 done, 1
 ``--check`` found changes, 123 some inputs failed; 2 for usage errors is the CLI's), and JSON
@@ -27,7 +28,7 @@ records (``FileResult.to_record()``) written by ``--report``.
 
 ``clean_many(tasks, pipeline, options, jobs)`` runs ``clean_file`` over tasks: in the calling
 process for one job or one file, else in a pool of worker processes (forked ones fed by the calling
-thread itself, :class:`_ForkPool`; a ``concurrent.futures.ProcessPoolExecutor`` where workers are not
+thread itself, :class:`cleaner.pool.ForkPool`; a ``concurrent.futures.ProcessPoolExecutor`` where workers are not
 forked); results are yielded in input order (a worker sends a result back without the name and output
 path that the parent knows from the task; a worker that dies fails the files it held, the run goes on). Either way a result is yielded once its file is committed; outputs are
 committed as they are made while commits are fast, and by a few background threads while the next
@@ -56,10 +57,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from .counting import run_counted
-from .discover import DEFAULT_INCLUDE, discover
+from .discover import DEFAULT_INCLUDE, discover, first_selected
 from .discover import _prefix as _discover_prefix
 from .pipeline import Pipeline
-from .textio import AtomicWriter, DecodeError, cleanup_temp_files, decode_auto, forget_umask, iter_text
+from .pool import ForkPool, WorkerLost  # noqa: F401 - WorkerLost: part of what a failed batch reports
+from .textio import TEMP_PREFIX, AtomicWriter, DecodeError, cleanup_temp_files, decode_auto, forget_umask, iter_text
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -148,6 +150,7 @@ class FileResult:
     diff: str | None = None
     dst: str | None = None
     records: int | None = None
+    note: str | None = None  # why a file was skipped, when that is not the usual (an output there already)
 
     @property
     def failed(self) -> bool:
@@ -157,7 +160,7 @@ class FileResult:
         """The ``--report`` record: path, output, encoding, changed, skipped, bytes, changes, error."""
         record: dict[str, Any] = {
             "path": self.path,
-            "output": self.dst,
+            "output": None if self.error is not None and self.records is None else self.dst,  # failed: nothing written
             "encoding": self.encoding,
             "changed": self.changed,
             "skipped": self.skipped,
@@ -168,6 +171,8 @@ class FileResult:
         }
         if self.records is not None:
             record["records"] = self.records
+        if self.note is not None:
+            record["note"] = self.note
         return record
 
 
@@ -198,11 +203,39 @@ def _reason(err: BaseException) -> str:
     return f"internal error: {type(err).__name__}: {err}"
 
 
+_GIT_ESCAPES = {
+    "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\",
+}
+# What git quotes in a path (core.quotePath off): control characters, '"' and '\'; here also the C1
+# controls and the Unicode line and paragraph separators (text tools break lines there), and the bytes
+# of a file name that is not UTF-8 (U+DC80-U+DCFF under surrogateescape).
+_QUOTED_IN_PATH = re.compile('[\x00-\x1f\x7f-\x9f"\\\\\u2028\u2029\udc80-\udcff]')
+
+
+def _diff_path(prefix: str, name: str) -> str:
+    """``prefix`` + ``name`` for a diff header, quoted as git quotes a path when it holds a newline or
+    another character a header cannot carry (``"a/new\\nline.txt"``, other bytes in octal): a header
+    is one line, and ``git apply`` and GNU ``patch`` read the name back."""
+    path = prefix + name.lstrip("/")
+    if _QUOTED_IN_PATH.search(path) is None:
+        return path
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in _GIT_ESCAPES:
+            return _GIT_ESCAPES[char]
+        code = ord(char)
+        raw = bytes([code - 0xDC00]) if 0xDC80 <= code <= 0xDCFF else char.encode("utf-8")
+        return "".join(f"\\{byte:03o}" for byte in raw)
+
+    return '"' + _QUOTED_IN_PATH.sub(escape, path) + '"'
+
+
 def _diff(before: str, after: str, name: str) -> str:
     import difflib  # --diff only: kept out of start-up
 
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name.lstrip('/')}", f"b/{name.lstrip('/')}"
+        before.splitlines(keepends=True), after.splitlines(keepends=True), _diff_path("a/", name), _diff_path("b/", name)
     )
     out = []
     for line in lines:
@@ -360,13 +393,13 @@ def _clean_into(
     """
     start = handle.tell()
     if jsonl:
-        from .jsonl import clean_lines, split_lines  # JSONL only: kept out of start-up
+        from .jsonl import clean_lines, iter_lines  # JSONL only: kept out of start-up
 
-        encoding, blocks = iter_text(handle, options.encoding, options.errors, name, options.block_size)
+        # (A line whose bytes do not decode comes as bytes, a BadLine: copied as it is, reported.)
+        encoding, lines = iter_lines(handle, options.encoding, options.errors, name, options.block_size)
         problems: list[str] = []
-        lines = split_lines(blocks)
-        before: list[str] | None = [] if options.diff else None
-        after: list[str] | None = [] if options.diff else None
+        before: list[Any] | None = [] if options.diff else None
+        after: list[Any] | None = [] if options.diff else None
         if before is not None:
             lines = _tee(lines, before)
         records = 0
@@ -374,10 +407,10 @@ def _clean_into(
             records += 1
             if after is not None:
                 after.append(line)
-            sink.write(line.encode("utf-8"))
+            sink.write(line if isinstance(line, bytes) else line.encode("utf-8"))
         diff = None
         if before is not None and after is not None and before != after:
-            diff = _diff("".join(before), "".join(after), name)
+            diff = _diff(_joined(before), _joined(after), name)
         error = _JSONL_PROBLEMS + "; ".join(problems) if problems else None
         return encoding, error, records, diff
     big = not options.diff and size > options.stream_threshold
@@ -415,7 +448,7 @@ def _commit(result: FileResult, writer: AtomicWriter | None) -> FileResult:
     try:
         writer.commit()  # it removes its temporary file when it fails
     except Exception as err:
-        return FileResult(result.path, error=_reason(err), dst=result.dst)
+        return FileResult(result.path, error=_reason(err), bytes_in=result.bytes_in, dst=result.dst)
     return result
 
 
@@ -453,6 +486,7 @@ def _clean_file(
     if options.skip_existing and task.dst is not None and not _same_path(task.dst, task.src) and os.path.lexists(task.dst):
         return FileResult(name, skipped=True, dst=dst), None
     writer: AtomicWriter | None = None
+    size_in = 0  # the input's size once known: a failed file's record says how many bytes it had
     try:
         if not stat.S_ISREG(os.stat(task.src).st_mode):  # a FIFO or a device is never opened
             return FileResult(name, error="not a regular file", dst=dst), None
@@ -464,6 +498,7 @@ def _clean_file(
             info = os.fstat(raw.fileno())
             if not stat.S_ISREG(info.st_mode):
                 return FileResult(name, error="not a regular file", dst=dst), None
+            size_in = info.st_size
             jsonl = options.jsonl if options.jsonl is not None else _is_jsonl_path(task.src)
             in_place = task.dst is not None and _same_path(task.dst, task.src)
             counts: dict[str, int] | None = {} if options.counts else None
@@ -495,7 +530,11 @@ def _clean_file(
     except Exception as err:  # never raise for one bad file: report it
         if writer is not None:
             writer.abort()
-        return FileResult(name, error=_reason(err), dst=dst), None
+        return FileResult(name, error=_reason(err), bytes_in=size_in, dst=dst), None
+    except BaseException:  # Ctrl-C: its temporary file goes too
+        if writer is not None:
+            writer.abort()
+        raise
 
 
 #: Outputs whose commit may be pending at once in :func:`_clean_group` (each holds an open file).
@@ -524,6 +563,7 @@ def _clean_group(tasks: Iterable[FileTask], pipeline: Pipeline, options: RunOpti
     folders: dict[Any, Any] = {}  # output folders checked and made (see _open_writer)
     forget_umask()  # no commit thread of this group runs yet: reading it cannot race
     slow = 0  # slow commits in a row
+    writer = None  # an output made and not yet committed (or handed to a thread): aborted on Ctrl-C
     try:
         for task in tasks:
             result, writer = _clean_file(task, pipeline, options, folders)
@@ -532,6 +572,7 @@ def _clean_group(tasks: Iterable[FileTask], pipeline: Pipeline, options: RunOpti
             elif committer is None and task.root not in _SLOW_ROOTS:
                 start = time.perf_counter()
                 pending.append(_commit(result, writer))
+                writer = None
                 slow = slow + 1 if time.perf_counter() - start > _SLOW_COMMIT else 0
                 if slow >= 2:
                     _SLOW_ROOTS.add(task.root)
@@ -541,21 +582,37 @@ def _clean_group(tasks: Iterable[FileTask], pipeline: Pipeline, options: RunOpti
 
                     committer = ThreadPoolExecutor(_COMMIT_THREADS, thread_name_prefix="cleaner-commit")
                 pending.append(committer.submit(_commit, result, writer))
+                writer = None
             while pending and (len(pending) > _PENDING_COMMITS or isinstance(pending[0], FileResult) or pending[0].done()):
                 first = pending.popleft()
                 yield first if isinstance(first, FileResult) else first.result()
         while pending:
             first = pending.popleft()
             yield first if isinstance(first, FileResult) else first.result()
+    except KeyboardInterrupt:
+        if writer is not None:  # Ctrl-C between a file's cleaning and its commit
+            writer.abort()
+        if committer is not None:
+            committer.shutdown(wait=True)
+            committer = None
+        # A Ctrl-C can land between a temporary file's creation and its writer taking charge of it:
+        # once no commit runs, this process's temporary files left in its output folders are removed.
+        _remove_temp_files({key[1] for key in folders if isinstance(key, tuple)}, [os.getpid()])
+        raise
     finally:
         if committer is not None:
             committer.shutdown(wait=True)  # every output started is finished: complete files only
 
 
-def _tee(lines: Iterable[str], into: list[str]) -> Iterator[str]:
+def _tee(lines: Iterable[Any], into: list[Any]) -> Iterator[Any]:
     for line in lines:
         into.append(line)
         yield line
+
+
+def _joined(lines: list[str | bytes]) -> str:
+    """JSONL lines as one text for a diff (a line that did not decode shows U+FFFD for its bad bytes)."""
+    return "".join(line if isinstance(line, str) else line.decode("utf-8", "replace") for line in lines)
 
 
 def clean_stream(
@@ -767,7 +824,7 @@ def _forks() -> bool:
 def _start_pool(pipeline: Pipeline, options: RunOptions, jobs: int, warm: bool = False) -> _Pool | None:
     """A process pool of ``jobs`` workers, started (forked) now; ``None`` if this system cannot make one.
 
-    Where workers fork it is a :class:`_ForkPool`; elsewhere a ``ProcessPoolExecutor``. The garbage
+    Where workers fork it is a :class:`cleaner.pool.ForkPool`; elsewhere a ``ProcessPoolExecutor``. The garbage
     collector's view of this process is frozen while the workers fork, so that their collections do
     not walk (and write to, and so copy) the pages they share with it."""
     import gc
@@ -775,7 +832,7 @@ def _start_pool(pipeline: Pipeline, options: RunOptions, jobs: int, warm: bool =
     if _forks():
         gc.freeze()
         try:
-            return _ForkPool(jobs, pipeline, options, warm)
+            return ForkPool(jobs, _init_worker, (pipeline, options, warm))
         except OSError:
             return None
         finally:
@@ -792,315 +849,6 @@ def _start_pool(pipeline: Pipeline, options: RunOptions, jobs: int, warm: bool =
         pool.shutdown(wait=False, cancel_futures=True)
         return None
     return pool
-
-
-class WorkerLost(RuntimeError):
-    """A worker process ended before it sent back the results of the files it was given."""
-
-
-class _Cancelled(Exception):
-    """A call not run: its pool was shut down first."""
-
-
-class _Job:
-    """A call handed to a :class:`_ForkPool`: ``result()`` waits for it (serving the pool meanwhile)
-    and returns what the call returned, or raises what it raised."""
-
-    __slots__ = ("_pool", "request", "_reply", "_error", "_done")
-
-    def __init__(self, pool: _ForkPool, request: bytes):
-        self._pool, self.request = pool, request
-        self._reply: bytes | None = None
-        self._error: BaseException | None = None
-        self._done = False
-
-    def done(self) -> bool:
-        return self._done
-
-    def _finish(self, reply: bytes | None, error: BaseException | None = None) -> None:
-        self._reply, self._error, self._done = reply, error, True
-        self.request = b""
-
-    def result(self) -> Any:
-        while not self._done:
-            self._pool._serve(block=True)
-        if self._error is not None:
-            raise self._error
-        import pickle
-
-        ok, value = pickle.loads(self._reply)  # type: ignore[arg-type]
-        if not ok:
-            raise value
-        return value
-
-
-class _Worker:
-    __slots__ = ("pid", "sock", "jobs", "queued")
-
-    def __init__(self, pid: int, sock: Any):
-        self.pid, self.sock = pid, sock
-        self.jobs: collections.deque[_Job] = collections.deque()  # sent, in order; the first one runs
-        self.queued = 0  # bytes of the requests sent and not answered
-
-
-#: Calls a worker holds at once (one running, one waiting): more would be stuck behind a long file.
-_PER_WORKER = 2
-#: A request longer than this goes only to a worker with nothing to do (see :meth:`_ForkPool._room`).
-_SMALL_REQUESTS = 32 << 10
-#: Bytes of the length that goes before each request and reply (big-endian).
-_HEADER = 8
-
-
-class _ForkPool:
-    """``jobs`` forked worker processes, each served by this process through its own socket pair,
-    with no helper thread.
-
-    ``concurrent.futures.ProcessPoolExecutor`` passes every batch and every result through two
-    threads of this process (a queue feeder and a manager) that wake up for each, and imports about
-    10 ms of modules before the workers can fork; on a two-core machine the workers pay for both.
-    Here :meth:`submit` sends a call straight to the worker with the fewest calls (at most
-    :data:`_PER_WORKER` each; the others wait here, in order), and results are read when the caller
-    waits for one (:meth:`_Job.result`) or looks in passing (:meth:`poll`). A worker that dies fails
-    its own calls (:class:`WorkerLost`); the others go on. ``shutdown`` closes the sockets: each
-    worker ends after the call it is running.
-
-    Requests and replies are pickles framed by their length. A request goes to a busy worker only
-    when it and the requests still unread there fit in :data:`_SMALL_REQUESTS` (far below a socket's
-    buffer): this process never waits to write while the worker waits to write its reply.
-    """
-
-    def __init__(self, jobs: int, pipeline: Pipeline, options: RunOptions, warm: bool):
-        import pickle  # noqa: F401 - imported once here, before the workers fork, for both sides
-        import select
-        import socket
-
-        self._workers: list[_Worker] = []
-        self._pending: collections.deque[_Job] = collections.deque()
-        self._poller = select.poll()
-        self._by_fd: dict[int, _Worker] = {}
-        try:
-            for _ in range(jobs):
-                mine, theirs = socket.socketpair()
-                try:
-                    pid = os.fork()
-                except OSError:
-                    mine.close()
-                    theirs.close()
-                    raise
-                if pid == 0:  # the worker: it serves calls until its socket closes, then ends here
-                    code = 1
-                    try:
-                        mine.close()
-                        for worker in self._workers:
-                            worker.sock.close()
-                        code = _work(theirs, pipeline, options, warm)
-                    finally:
-                        os._exit(code)
-                theirs.close()
-                worker = _Worker(pid, mine)
-                self._workers.append(worker)
-                self._by_fd[mine.fileno()] = worker
-                self._poller.register(mine.fileno(), select.POLLIN)
-        except BaseException:
-            self.shutdown()
-            raise
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> _Job:
-        import pickle
-
-        job = _Job(self, pickle.dumps((fn, args), pickle.HIGHEST_PROTOCOL))
-        self._pending.append(job)
-        self._dispatch()
-        return job
-
-    def poll(self) -> None:
-        """Read the results that are in and hand the waiting calls to the workers that have room."""
-        if self._workers:
-            self._serve(block=False)
-
-    def _room(self, size: int) -> _Worker | None:
-        best = None
-        for worker in self._workers:
-            if len(worker.jobs) < _PER_WORKER and (not worker.jobs or worker.queued + size <= _SMALL_REQUESTS):
-                if best is None or len(worker.jobs) < len(best.jobs):
-                    best = worker
-        return best
-
-    def _dispatch(self) -> None:
-        while self._pending:
-            job = self._pending[0]
-            worker = self._room(len(job.request))
-            if worker is None:
-                return
-            self._pending.popleft()
-            try:
-                worker.sock.sendall(len(job.request).to_bytes(_HEADER, "big") + job.request)
-            except OSError:  # the worker is gone: the call waits for another
-                self._pending.appendleft(job)
-                self._lost(worker)
-                continue
-            worker.jobs.append(job)
-            worker.queued += len(job.request)
-
-    def _serve(self, block: bool) -> None:
-        """Send what waits; read the replies that are in (with ``block``, wait for at least one)."""
-        self._dispatch()
-        if not any(worker.jobs for worker in self._workers):
-            if self._pending:  # no worker left to run them
-                self._fail_pending(WorkerLost("no worker process is left"))
-            return
-        for fd, _ in self._poller.poll(None if block else 0):
-            worker = self._by_fd.get(fd)
-            if worker is None:
-                continue
-            try:
-                reply = _receive(worker.sock)
-            except (OSError, ValueError):
-                reply = None
-            if reply is None or not worker.jobs:  # the end of its socket (or a reply never asked for)
-                self._lost(worker)
-                continue
-            job = worker.jobs.popleft()
-            worker.queued -= len(job.request)
-            job._finish(reply)
-        self._dispatch()
-
-    def _lost(self, worker: _Worker) -> None:
-        """``worker`` ended (or its socket failed): its calls fail; the others carry on."""
-        self._workers.remove(worker)
-        self._close(worker)
-        status = self._reap(worker.pid, kill=True)
-        if status is None:
-            how = "ended"
-        elif os.WIFSIGNALED(status):
-            how = f"was killed by signal {os.WTERMSIG(status)}"
-        else:
-            how = f"ended with exit code {os.waitstatus_to_exitcode(status)}"
-        error = WorkerLost(f"worker process {worker.pid} {how} before it sent back the results of these files")
-        for job in worker.jobs:
-            job._finish(None, error)
-        worker.jobs.clear()
-
-    def _close(self, worker: _Worker) -> None:
-        fd = worker.sock.fileno()
-        if fd >= 0:
-            self._by_fd.pop(fd, None)
-            with _suppress(KeyError, ValueError, OSError):
-                self._poller.unregister(fd)
-        worker.sock.close()
-
-    @staticmethod
-    def _reap(pid: int, kill: bool = False) -> int | None:
-        """Wait for worker ``pid`` to end; its wait status (``None``: unknown). ``kill``: its socket
-        ended or failed, so it is ending, or of no more use: killed if it has not ended within 1 s."""
-        try:
-            if kill:
-                for _ in range(100):
-                    done, status = os.waitpid(pid, os.WNOHANG)
-                    if done:
-                        return status
-                    time.sleep(0.01)
-                os.kill(pid, 9)
-            return os.waitpid(pid, 0)[1]
-        except (ChildProcessError, OSError):
-            return None
-
-    def _fail_pending(self, error: BaseException) -> None:
-        for job in self._pending:
-            job._finish(None, error)
-        self._pending.clear()
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        """Close every worker's socket: each ends after the call it runs. ``wait``: wait for them to
-        end; otherwise they are waited for when this process exits. Calls not sent are cancelled."""
-        self._fail_pending(_Cancelled())
-        workers, self._workers = self._workers, []
-        for worker in workers:
-            for job in worker.jobs:
-                if not job.done():
-                    job._finish(None, _Cancelled())
-            self._close(worker)
-        if wait:
-            for worker in workers:
-                self._reap(worker.pid)
-        elif workers:
-            global _REAP_AT_EXIT
-            if not _REAP_AT_EXIT:
-                import atexit
-
-                atexit.register(_reap_left)
-                _REAP_AT_EXIT = True
-            _LEFT.extend(worker.pid for worker in workers)
-        _reap_left(block=False)
-
-
-#: Workers of pools shut down without waiting, not yet waited for: they are at each later shutdown
-#: (those that ended by then), and when this process exits.
-_LEFT: list[int] = []
-_REAP_AT_EXIT = False
-
-
-def _reap_left(block: bool = True) -> None:
-    try:
-        for pid in list(_LEFT):
-            try:
-                done = os.waitpid(pid, 0 if block else os.WNOHANG)[0]
-            except OSError:  # not a child of this process (any more)
-                done = pid
-            if done:
-                _LEFT.remove(pid)
-    except KeyboardInterrupt:
-        pass
-
-
-def _receive(sock: Any) -> bytes | None:
-    """One framed message from ``sock``; ``None`` at its end (before a message starts)."""
-    header = _receive_exactly(sock, _HEADER, at_start=True)
-    if header is None:
-        return None
-    size = int.from_bytes(header, "big")
-    data = _receive_exactly(sock, size)
-    if data is None:
-        raise ValueError("a message cut short")
-    return data
-
-
-def _receive_exactly(sock: Any, size: int, at_start: bool = False) -> bytes | None:
-    buffer = bytearray(size)
-    view, got = memoryview(buffer), 0
-    while got < size:
-        n = sock.recv_into(view[got:])
-        if n == 0:
-            if got or not at_start:
-                raise ValueError("a message cut short")
-            return None
-        got += n
-    return bytes(buffer)
-
-
-def _work(sock: Any, pipeline: Pipeline, options: RunOptions, warm: bool) -> int:
-    """A forked worker's loop: run each call received on ``sock`` and send back its pickled
-    ``(True, value)`` or ``(False, exception)``, until the socket ends. Returns the exit code."""
-    import pickle
-
-    try:
-        _init_worker(pipeline, options, warm)
-        while True:
-            request = _receive(sock)
-            if request is None:
-                return 0  # the run is over
-            fn, args = pickle.loads(request)
-            try:
-                reply: tuple[bool, Any] = (True, fn(*args))
-            except BaseException as err:  # noqa: BLE001 - sent back: the caller reports those files
-                reply = (False, err)
-            try:
-                data = pickle.dumps(reply, pickle.HIGHEST_PROTOCOL)
-            except Exception as err:  # noqa: BLE001 - an exception that does not pickle: its text does
-                data = pickle.dumps((False, WorkerLost(f"{type(reply[1]).__name__}: {reply[1]} ({err})")))
-            sock.sendall(len(data).to_bytes(_HEADER, "big") + data)
-    except (KeyboardInterrupt, OSError, ValueError):  # interrupted, or the parent went away
-        return 0
 
 
 #: What :func:`clean_many` and :class:`_Prefetch` use of a pool: ``submit``, results, ``shutdown``.
@@ -1182,11 +930,13 @@ def clean_many(
         return
     window: collections.deque[tuple[Sequence[FileTask], Future[list[_Packed]]]] = collections.deque(sent)
     queued = iter(batches)
+    batch: Sequence[FileTask] | None = None
     try:
         while len(window) < jobs * 3 and (batch := next(queued, None)) is not None:
             window.append((batch, pool.submit(_clean_batch, batch)))
         while window:
-            batch, future = window.popleft()
+            batch, future = window[0]
+            window.popleft()
             try:
                 results = [_unpack(packed, task) for packed, task in zip(future.result(), batch, strict=True)]
             except Exception as err:  # a worker died (killed, out of memory): those files failed
@@ -1198,10 +948,53 @@ def clean_many(
             if nxt is not None:
                 window.append((nxt, pool.submit(_clean_batch, nxt)))
             yield from results
+    except KeyboardInterrupt:
+        _interrupted(pool, [batch or (), *(b for b, _ in window)])
+        raise
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _interrupted(pool: _Pool, batches: Iterable[Sequence[FileTask]]) -> None:
+    """Ctrl-C during a pooled run: the workers (which ignore SIGINT) are ended at once, and the
+    temporary files they may have left (a file half written, commits pending) are removed from the
+    output folders of the ``batches`` they held. Files already committed stay, whole; no worker is
+    waited on beyond its end. A second Ctrl-C meanwhile is ignored."""
+    import signal
+
+    terminate = getattr(pool, "terminate", None)
+    if terminate is None:  # a ProcessPoolExecutor: its workers end with the parent
+        pool.shutdown(wait=False, cancel_futures=True)
+        return
+    try:
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        old = None
+    try:
+        pids = terminate()
+        folders = {_parent(os.fspath(t.dst)) for batch in batches for t in batch if t.dst is not None}
+        _remove_temp_files(folders, pids)
+    finally:
+        if old is not None:
+            signal.signal(signal.SIGINT, old)
+
+
+def _remove_temp_files(folders: Iterable[str], pids: Iterable[int]) -> None:
+    """Remove from ``folders`` the temporary files of the processes ``pids`` (ended)."""
+    prefixes = tuple(f"{TEMP_PREFIX}{pid}-" for pid in pids)
+    if not prefixes:
+        return
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith(prefixes):
+                with _suppress(OSError):
+                    os.unlink(entry.path)
 
 
 class _Prefetch:
@@ -1209,7 +1002,7 @@ class _Prefetch:
     a big folder takes a while; the workers need not wait for it): full batches of
     ``_PREFETCH_BATCH`` tasks, up to three per worker, in input order. Only for plans that cannot end
     in a usage error (see :func:`plan_tasks`). A pool that holds back calls until a worker has room
-    (:class:`_ForkPool`) is looked at once per batch's worth of files listed after that."""
+    (:class:`cleaner.pool.ForkPool`) is looked at once per batch's worth of files listed after that."""
 
     def __init__(self, pool: _Pool, jobs: int):
         self.pool, self.limit = pool, jobs * 3
@@ -1240,6 +1033,7 @@ class Report:
     """Totals of a run, the exit code, and the per-file JSON records of ``--report``."""
 
     check: bool = False
+    dry: bool = False  # --diff: nothing is written either
     changed: int = 0
     unchanged: int = 0
     skipped: int = 0
@@ -1273,7 +1067,7 @@ class Report:
 
     def summary(self) -> str:
         elapsed = time.perf_counter() - self.started
-        verb = "would change" if self.check else "changed"
+        verb = "would change" if self.check or self.dry else "changed"
         return (
             f"{self.changed} {verb}, {self.unchanged} unchanged, {self.skipped} skipped, {self.failed} failed; "
             f"{_mb(self.bytes_in)} in, {_mb(self.bytes_out)} out; {elapsed:.1f} s"
@@ -1356,6 +1150,27 @@ def _check_usage(paths: Sequence[str], output: str | None, in_place: bool, optio
     return outdir
 
 
+#: Why ``--in-place`` leaves a symbolic link found in a folder alone (the report's ``note``).
+_LINK_SKIPPED = "a symbolic link found in a folder is not rewritten in place (name the file itself to clean it)"
+
+
+def _check_nested_output(
+    paths: Sequence[str], output: str, include: Sequence[str], exclude: Sequence[str]
+) -> None:
+    """An existing output folder inside an input folder that holds files the walk of that input
+    would take is a :class:`UsageError`: those files would be cleaned onto themselves or written
+    over by others (``in/a.txt`` onto ``in/sub/a.txt`` with ``-o in/sub``). A new or empty one is
+    fine (it is never entered)."""
+    for path in paths:
+        if os.path.isdir(path):
+            found = first_selected(path, output, include, exclude)
+            if found is not None:
+                raise UsageError(
+                    f"-o {output} is inside the input folder {path} and already holds files it would clean "
+                    f"({found}); choose an output folder outside {path}, or a new or empty one"
+                )
+
+
 def plan_tasks(
     paths: Sequence[str],
     output: str | None,
@@ -1375,6 +1190,8 @@ def plan_tasks(
     """
     outdir = _check_usage(paths, output, in_place, options)
     out_exists = outdir is not None and outdir.exists()
+    if out_exists:
+        _check_nested_output(paths, str(outdir), include, exclude)
     dry = options.check or options.diff
     early = on_task if len(paths) == 1 and not in_place and (dry or (outdir is not None and not out_exists)) else None
     prune = [str(outdir)] if out_exists or (early is not None and outdir is not None) else []
@@ -1392,6 +1209,9 @@ def plan_tasks(
             failed.append(FileResult(shown, error=found.error))
             continue
         if in_place:
+            if found.link:  # a link found in a folder: rewriting it would rewrite the file it leads to
+                failed.append(FileResult(shown, skipped=True, note=_LINK_SKIPPED))
+                continue
             real = os.path.realpath(shown)
             if real in real_seen:
                 continue  # the same file under two names: clean it once
@@ -1486,6 +1306,8 @@ def run(
         try:
             planned = plan_tasks(paths, output, in_place, options, include or DEFAULT_INCLUDE, exclude, on_task=prefetch)
         except KeyboardInterrupt:  # batches handed out during the listing may have written files
+            if pool is not None and prefetch is not None:
+                _interrupted(pool, [b for b, _ in prefetch.sent])
             say("interrupted; files written so far are complete, the others untouched")
             return 130
         return _run_tasks(planned, pipeline, options, jobs, pool, prefetch, mapper, records, quiet, stdout, stderr, say)
@@ -1511,21 +1333,26 @@ def _run_tasks(
 ) -> int:
     """Clean planned tasks, record and report each result in order; returns the exit code."""
     tasks, failed = planned
-    report = Report(check=options.check)
+    report = Report(check=options.check, dry=options.diff)
     progress = Progress(len(tasks), sum(t.size for t in tasks), stderr, not quiet and stderr.isatty() and len(tasks) > 1)
+    cleaned: Iterable[FileResult] | None = None
     try:
         for result in failed:
-            _record(result, report, records, options, stdout, say, progress)
+            _record(result, report, records, options, stdout, say, progress, quiet)
         cleaned = (
             clean_many(tasks, pipeline, options, jobs, pool=pool, prefetched=prefetch)
             if mapper is None
             else mapper(tasks, pipeline, options)
         )
         for result in cleaned:
-            _record(result, report, records, options, stdout, say, progress)
+            _record(result, report, records, options, stdout, say, progress, quiet)
     except KeyboardInterrupt:
         progress.close()
         records.abort()
+        throw = getattr(cleaned, "throw", None)
+        if throw is not None:  # the cleaning stopped at a result: it ends its workers and temporary files
+            with _suppress(KeyboardInterrupt, Exception):  # whatever it ends with, the run ends with 130
+                throw(KeyboardInterrupt())
         say("interrupted; files written so far are complete, the others untouched")
         return 130
     progress.close()
@@ -1546,6 +1373,7 @@ def _record(
     stdout: BinaryIO,
     say: Callable[[str], None],
     progress: Progress,
+    quiet: bool = False,
 ) -> None:
     report.add(result)
     records.add(result)
@@ -1555,6 +1383,9 @@ def _record(
     elif options.check and result.changed:
         progress.close()
         say(f"would change {result.path}")
+    elif result.note is not None and not quiet:
+        progress.close()
+        say(f"{result.path}: skipped: {result.note}")
     if result.diff:
         stdout.write(result.diff.encode("utf-8", "surrogateescape"))
         stdout.flush()
@@ -1576,7 +1407,7 @@ def _run_one(
     name = source if source is not None else "<stdin>"
     if options.jsonl is None:
         options = _replace(options, jsonl=bool(source and source.lower().endswith(".jsonl")))
-    report = Report(check=options.check)
+    report = Report(check=options.check, dry=options.diff)
     records = _ReportWriter(report_path)
     dry = options.check or options.diff
     to_file = not dry and output not in (None, "-")
@@ -1652,7 +1483,8 @@ class _ReportWriter:
     A file name that is not UTF-8 (each undecodable byte a lone surrogate, ``surrogateescape``) is
     written with ``\\udcXX`` escapes (:func:`cleaner.textio.json_text`): ``os.fsencode`` of the
     name read back gives the original bytes. A report that cannot be created is a :class:`UsageError`
-    (raised before any input is read)."""
+    (raised before any input is read). Temporary files that killed runs left in the report's folder
+    are removed first (:func:`cleaner.textio.cleanup_temp_files`: those of running processes stay)."""
 
     def __init__(self, path: str | None):
         self.writer: AtomicWriter | None = None
@@ -1662,6 +1494,7 @@ class _ReportWriter:
         if path is not None:
             try:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
+                cleanup_temp_files(Path(os.path.realpath(path)).parent)
                 self.writer = AtomicWriter(path)
             except OSError as err:
                 raise UsageError(f"--report {path}: cannot write it: {err.strerror or err}") from None

@@ -24,7 +24,7 @@ import io
 import itertools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,6 +35,10 @@ __all__ = [
     "detect",
     "looks_binary",
     "iter_text",
+    "iter_lines",
+    "decode_lines",
+    "split_lines",
+    "BadLine",
     "atomic_write",
     "AtomicWriter",
     "cleanup_temp_files",
@@ -259,6 +263,16 @@ def iter_text(
     byte that does not fit raises :class:`DecodeError` from the iterator, with its absolute offset.
     Binary-looking input raises before anything is read.
     """
+    name, first, rest = _start(handle, encoding, errors, source, block_size, lenient=False)
+    return name, _blocks(name, errors, first, rest, source, block_size)
+
+
+def _start(
+    handle: BinaryIO, encoding: str, errors: str, source: str, block_size: int, lenient: bool
+) -> tuple[str, bytes, BinaryIO]:
+    """``(codec, the bytes read ahead, where the rest comes from)`` for :func:`iter_text` and
+    :func:`iter_lines`; ``lenient``: bytes that ``auto`` takes for neither UTF-8 nor windows-1256
+    Arabic are read as UTF-8 (else they raise, unless ``errors`` is ``"replace"``)."""
     size = max(block_size, SNIFF_BYTES)
     first = _read_full(handle, size)
     if looks_binary(first, encoding):
@@ -267,38 +281,146 @@ def iter_text(
     if encoding == "auto":
         name, first, rest, window, window_at, final = _sniff(handle, first, size)
         if name is None:
-            if errors != "replace":
+            if errors != "replace" and not lenient:
                 raise _undecodable(source, window, window_at, final)
             name = "utf-8"
     else:
         name = _codec(encoding, source)
         if name == "utf-8" and first.startswith(codecs.BOM_UTF8):
             name = "utf-8-sig"
+    return name, first, rest
+
+
+def _blocks(name: str, errors: str, first: bytes, rest: BinaryIO, source: str, block_size: int) -> Iterator[str]:
+    """The text of ``first`` then ``rest`` in ``name``, block by block (see :func:`iter_text`)."""
     decoder = codecs.getincrementaldecoder(name)(errors)
+    data, consumed = first, 0
+    while True:
+        final = not data
+        pending = len(decoder.getstate()[0])
+        try:
+            text = decoder.decode(data, final)
+        except UnicodeDecodeError as err:
+            raise _bad_byte(source, name, err.object[err.start], consumed - pending + err.start) from None
+        if name == "cp1256" and (run := _utf8_arabic_run(data)) >= 0:
+            offset = consumed + run
+            raise DecodeError(
+                source, f"windows-1256 text with UTF-8 at byte offset {offset} (mixed encodings); "
+                "use --encoding NAME or --errors replace", offset,
+            )
+        consumed += len(data)
+        if text:
+            yield text
+        if final:
+            return
+        data = rest.read(block_size)
 
-    def blocks() -> Iterator[str]:
-        data, consumed = first, 0
+
+class BadLine(bytes):
+    """The bytes of one line that do not decode (:func:`iter_lines`); ``reason`` says where and why."""
+
+    reason: str
+
+    def __new__(cls, data: bytes, reason: str) -> BadLine:
+        line = super().__new__(cls, data)
+        line.reason = reason
+        return line
+
+
+def split_lines(blocks: Iterable[str]) -> Iterator[str]:
+    """Cut decoded text blocks into lines, each keeping its ``"\\n"`` (the last one may lack it)."""
+    pending: list[str] = []
+    for block in blocks:
+        start = 0
         while True:
-            final = not data
-            pending = len(decoder.getstate()[0])
-            try:
-                text = decoder.decode(data, final)
-            except UnicodeDecodeError as err:
-                raise _bad_byte(source, name, err.object[err.start], consumed - pending + err.start) from None
-            if name == "cp1256" and (run := _utf8_arabic_run(data)) >= 0:
-                offset = consumed + run
-                raise DecodeError(
-                    source, f"windows-1256 text with UTF-8 at byte offset {offset} (mixed encodings); "
-                    "use --encoding NAME or --errors replace", offset,
-                )
-            consumed += len(data)
-            if text:
-                yield text
-            if final:
-                return
-            data = rest.read(block_size)
+            nl = block.find("\n", start)
+            if nl < 0:
+                if start < len(block):
+                    pending.append(block[start:])
+                break
+            if pending:
+                pending.append(block[start : nl + 1])
+                yield "".join(pending)
+                pending = []
+            else:
+                yield block[start : nl + 1]
+            start = nl + 1
+    if pending:
+        yield "".join(pending)
 
-    return name, blocks()
+
+def _by_lines(name: str) -> bool:
+    """Whether byte 0x0A is a line break wherever it stands in ``name`` (not in UTF-16 or UTF-32, nor in
+    the encodings that shift state: UTF-7, ISO-2022, HZ), so lines can be cut before decoding."""
+    codec = codecs.lookup(name).name
+    return "\n".encode(codec) == b"\n" and not codec.startswith(("utf-16", "utf-32", "utf-7", "iso2022", "hz"))
+
+
+def iter_lines(
+    handle: BinaryIO,
+    encoding: str = "auto",
+    errors: str = "strict",
+    source: str = "<stdin>",
+    block_size: int = SNIFF_BYTES,
+) -> tuple[str, Iterator[str | BadLine]]:
+    """Decode a binary stream line by line (JSON lines): ``(encoding used, iterator of lines)``.
+
+    Each line keeps its ``"\\n"`` (the last one may lack it). The encoding is chosen as
+    :func:`iter_text` chooses it, except that with ``encoding="auto"`` bytes that are neither UTF-8
+    nor windows-1256 Arabic are read as UTF-8: each line is decoded on its own (:func:`decode_lines`),
+    and a line that does not decode comes as its bytes, a :class:`BadLine`, so one bad byte costs
+    one line, not the file. In UTF-16 and UTF-32 (where a byte 0x0A need not be a line break) the
+    text is decoded as :func:`iter_text` decodes it: a bad byte raises :class:`DecodeError`.
+
+    >>> import io
+    >>> name, lines = iter_lines(io.BytesIO(b'{"a": 1}\\n{"a": "\\xff"}\\n{"a": 3}'))
+    >>> name, [line if isinstance(line, str) else line.reason for line in lines]
+    ('utf-8', ['{"a": 1}\\n', 'not valid utf-8 at byte offset 16 (byte 0xff)', '{"a": 3}'])
+    """
+    name, first, rest = _start(handle, encoding, errors, source, block_size, lenient=True)
+    if not _by_lines(name):
+        return name, split_lines(_blocks(name, errors, first, rest, source, block_size))
+    return name, decode_lines(_Chain(io.BytesIO(first), rest), name, errors, 0, block_size)  # type: ignore[arg-type]
+
+
+def decode_lines(
+    reader: BinaryIO, codec: str, errors: str = "strict", offset: int = 0, block_size: int = SNIFF_BYTES
+) -> Iterator[str | BadLine]:
+    """The lines of ``reader`` (from byte ``offset`` of its file), each decoded on its own in ``codec``,
+    which reads byte 0x0A as a line break wherever it stands; a line that does not decode (or,
+    in windows-1256, holds UTF-8 Arabic: mixed encodings) comes as a :class:`BadLine` whose reason
+    names the offset in the file of its first bad byte. A UTF-8 BOM is dropped from the first line only.
+    """
+    later = "utf-8" if codec == "utf-8-sig" else codec
+    current = codec
+    pending: list[bytes] = []
+    at = offset  # where the next line starts in the file
+    while data := reader.read(block_size):
+        start = 0
+        while (nl := data.find(b"\n", start)) >= 0:
+            if pending:
+                pending.append(data[start : nl + 1])
+                line = b"".join(pending)
+                pending = []
+            else:
+                line = data[start : nl + 1]
+            yield _decode_line(line, current, errors, at)
+            current, at, start = later, at + len(line), nl + 1
+        if start < len(data):
+            pending.append(data[start:])
+    if pending:
+        yield _decode_line(b"".join(pending), current, errors, at)
+
+
+def _decode_line(line: bytes, codec: str, errors: str, at: int) -> str | BadLine:
+    try:
+        text = line.decode(codec, errors)
+    except UnicodeDecodeError as err:
+        shown = "utf-8" if codec == "utf-8-sig" else codec
+        return BadLine(line, f"not valid {shown} at byte offset {at + err.start} (byte 0x{line[err.start]:02x})")
+    if codec == "cp1256" and (run := _utf8_arabic_run(line)) >= 0:
+        return BadLine(line, f"windows-1256 text with UTF-8 at byte offset {at + run} (mixed encodings)")
+    return text
 
 
 def _read_full(handle: BinaryIO, n: int) -> bytes:

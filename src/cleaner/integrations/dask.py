@@ -37,7 +37,6 @@ exit code as ``-j N`` does.
 
 from __future__ import annotations
 
-import codecs
 import collections
 import contextlib
 import logging
@@ -50,7 +49,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from .. import __version__
-from ..jsonl import MAX_PROBLEMS, clean_line, split_lines
+from ..jsonl import MAX_PROBLEMS, clean_line
 from ..pipeline import Pipeline, Step
 from ..runner import (
     FileResult,
@@ -68,8 +67,9 @@ from ..runner import (
 from ..textio import (
     TEMP_PREFIX,
     AtomicWriter,
-    DecodeError,
+    BadLine,
     cleanup_temp_files,
+    decode_lines,
     iter_text,
 )
 from .records import pipeline_from_steps
@@ -247,33 +247,6 @@ class _Range:
         return data
 
 
-def _decode_blocks(
-    reader: _Range, codec: str, shown: str, errors: str, source: str, start: int, size: int
-) -> Iterator[str]:
-    """Decode a range like :func:`cleaner.textio.iter_text` decodes a file, with file offsets in errors."""
-    decoder = codecs.getincrementaldecoder(codec)(errors)
-    consumed = 0
-    while True:
-        data = reader.read(size)
-        final = not data
-        pending = len(decoder.getstate()[0])
-        try:
-            text = decoder.decode(data, final)
-        except UnicodeDecodeError as err:
-            offset = start + consumed - pending + err.start
-            raise DecodeError(
-                source,
-                f"not valid {shown} at byte offset {offset} (byte 0x{err.object[err.start]:02x}); "
-                "try --encoding NAME or --errors replace",
-                offset,
-            ) from None
-        consumed += len(data)
-        if text:
-            yield text
-        if final:
-            return
-
-
 class _Compare:
     """Writes cleaned bytes on (if there is a writer) and notes whether they differ from the input's."""
 
@@ -333,21 +306,25 @@ def clean_part(
     try:
         with open(task.src, "rb") as handle, open(task.src, "rb") as original:
             decoder = "utf-8" if codec == "utf-8-sig" and start > 0 else codec
-            blocks = _decode_blocks(
-                _Range(handle, start, end - start), decoder, codec, options.errors, name, start, options.block_size
-            )
+            # line by line, as a local run reads JSONL (cleaner.textio.iter_lines): a line that does
+            # not decode comes as its bytes (a BadLine), copied as it is and reported
+            lines = decode_lines(_Range(handle, start, end - start), decoder, options.errors, start, options.block_size)  # type: ignore[arg-type]
             if part_path is not None:
                 writer = _open_writer(FileTask(task.src, Path(part_path), root=task.root))
             sink = _Compare(writer, _Range(original, start, end - start))
             records = 0
-            for records, line in enumerate(split_lines(blocks), 1):
-                out, problem = clean_line(line, pipeline, options.text_keys, counts)
+            for records, line in enumerate(lines, 1):
+                if isinstance(line, BadLine):
+                    out: str | bytes = line
+                    problem: str | None = line.reason
+                else:
+                    out, problem = clean_line(line, pipeline, options.text_keys, counts)
                 if problem is not None:
                     if len(problems) < MAX_PROBLEMS:
                         problems.append((records, problem))
                     else:
                         more += 1
-                sink.write(out.encode("utf-8"))
+                sink.write(out if isinstance(out, bytes) else out.encode("utf-8"))
             changed = sink.changed()
         if writer is not None:
             writer.commit()
@@ -685,7 +662,7 @@ def _run_to_file(
         size = 0
     dst.parent.mkdir(parents=True, exist_ok=True)
     cleanup_temp_files(dst.parent)
-    report = runner.Report(check=options.check)
+    report = runner.Report(check=options.check, dry=options.diff)
     records = runner._ReportWriter(report_path)
     for result in mapper([FileTask(src, dst, source, size)], pipeline, options):
         if result.error is not None:

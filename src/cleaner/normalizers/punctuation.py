@@ -45,10 +45,13 @@ _TRIGGER = re.compile(
     r"[,;?،؛؟!.:…](?:(?<=[,;?])|(?<=[ \t].)|(?<=[،؛؟!:])(?=[،؛؟!:]|[^\W_]|[«(\[]|[ \t]{2})"
     r"|(?<=\.)(?=\.\.\.)|(?<=…)(?=…))"
 )
-#: A trigger and the rest of its window (see _windows): everything up to a line break or a space
-#: between two letters or digits (``[^\W_]`` is ``str.isalnum``). Each character is read one way, and
-#: the repeat is possessive: linear time.
-_TRIGGER_WINDOW = re.compile(_TRIGGER.pattern + r"(?:[^ \n]|(?<![^\W_]) | (?![^\W_]))*+")
+#: A trigger and the rest of its window (see _windows): everything up to the first line break, space
+#: between two letters or digits (``[^\W_]`` is ``str.isalnum``) or the end of the text. A lazy repeat
+#: of one character class stopping at a lookahead: linear time and constant memory, each character
+#: tried once. (Not a possessive repeat of a group: CPython 3.11.0-3.11.4 misrun those, gh-106052 and
+#: gh-100061; ``(?:[^ \n]|(?<![^\W_]) | (?![^\W_]))*+`` returned the same empty match forever on
+#: 3.11.2. A greedy repeat of that group keeps a record per character: some 115 bytes each.)
+_TRIGGER_WINDOW = re.compile(_TRIGGER.pattern + r"[^\n]*?(?=\n|\Z|(?<=[^\W_]) (?=[^\W_]))")
 
 
 class _Context:
