@@ -147,3 +147,90 @@ def test_stdin_streams_through_a_spool() -> None:
     out = io.BytesIO()
     result = clean_stream(io.BytesIO(text.encode()), out, resolve("default"), RunOptions(stream_threshold=1000))
     assert result.error is None and out.getvalue() == resolve("default")(text).encode()
+
+
+# --- boilerplate's closing rules over a stream: a block of other stories' leads, notes, series ---------
+#
+# The rules that read the text from its end (a block of 3 to 5 leads with two marks, notes about the
+# text, a closing series, a closing furniture block) look past repeats, apparatus and dropped lines;
+# the cut finder cuts only where none of them can read across the cut (see stream._boilerplate_ok).
+# Texts built from prose, leads (marked and not), headlines, notes, series items, furniture,
+# apparatus, repeats and blank lines; every cut the finder may choose, and streams of many cuts.
+
+_ARTICLE = [
+    "أعلنت وزارة الصحة، الأحد، عن خطة جديدة لتطوير المستشفيات الحكومية في المحافظات خلال العامين المقبلين.",
+    "وقال الوزير في مؤتمر صحفي إن الخطة تشمل بناء عشرة مستشفيات جديدة وتحديث الأجهزة الطبية في المستشفيات القائمة.",
+    "وأضاف أن الحكومة خصصت ميزانية كبيرة للمشروع الذي يستفيد منه ملايين المواطنين في المناطق النائية.",
+    "نص قصير.",
+]
+_LEADS = [  # marked (a weekday between commas, a cut line) and not
+    "قال رئيس الوزراء، فلان الفلاني، الاثنين، إن الحكومة ستطرح حزمة جديدة من الإصلاحات الاقتصادية خلال الأسابيع المقبلة لدعم الشركات الصغيرة.",
+    "أكدت وزارة الخارجية، الاثنين، أن الأنباء التي تم تداولها عن استدعاء السفير غير صحيحة، مشيرة إلى أن العلاقات بين البلدين تشهد تطورا مستمرا في مجالات",
+    "3 ملفات تصدرت المكالمة الهاتفية بين الرئيسين، السبت، حسبما أعلن المتحدث الرسمي باسم الرئاسة في بيان صحفي مقتضب نشره على",
+    "قررت المحكمة، الأحد، تأجيل النظر في القضية إلى جلسة الشهر المقبل لاستكمال الاستماع إلى الشهود.",
+    "وافق مجلس النواب على مشروع قانون جديد لتنظيم الاستثمار الأجنبي بعد نقاشات استمرت عدة أسابيع بين الكتل النيابية.",
+    "فاز المنتخب الوطني على نظيره بثلاثة أهداف مقابل هدف في المباراة الودية التي أقيمت في العاصمة مساء أمس.",
+    "قال الوزير إن المشروع سيبدأ في الربع الأول من العام المقبل بعد استكمال الدراسات الفنية اللازمة.",
+]
+_UNMARKED = "قال المتحدث الرسمي إن الاجتماع {} ناقش عددا من الملفات المهمة في المنطقة، وأكد ضرورة التعاون."
+_OTHERS = [
+    "عنوان الخبر", "علماً أن الموقع لا يمكنه التأكد من صحة المعلومات المتناقلة عبر مواقع التواصل الاجتماعي.",
+    "اقرأ أيضاً:", "تابعونا على فيسبوك", "المصدر: وكالات", "صورة أرشيفية", "محمد أحمد علي", "- بند أول",
+    "مذكرات فلان الفلاني (2): بداية الرحلة", "مذكرات فلان الفلاني (3): في المدينة", "مذكرات فلان الفلاني (4): العودة",
+    "", "", " ",
+]
+_CLOSING_LINES = st.one_of(
+    st.sampled_from(_ARTICLE), st.sampled_from(_LEADS), st.sampled_from(_LEADS),
+    st.integers(0, 9).map(_UNMARKED.format), st.integers(0, 9).map(_UNMARKED.format), st.sampled_from(_OTHERS),
+)
+_closing_texts = st.lists(_CLOSING_LINES, max_size=32).map("\n".join)
+
+
+def _boilerplate_stage() -> tuple:
+    from cleaner.stream import _BoilerplateCuts
+
+    _, _, _, extra = next(s for s in stream_plan(Pipeline(["boilerplate", "whitespace"])).stages if s[1] == "boilerplate")
+    return extra, lambda: _BoilerplateCuts(extra["ok"], extra["inner"])
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_closing_texts)
+def test_boilerplate_streamed_at_every_cut_equals_whole(text: str) -> None:
+    from cleaner.normalizers.boilerplate import boilerplate
+
+    spaces = Pipeline(["whitespace"])  # (a piece's lines all dropped leave its newline: a later step's)
+    whole = spaces(boilerplate(text))
+    extra, cuts_of = _boilerplate_stage()
+    end = len(text)
+    while end > 0:  # every prefix of whole lines: the cut the finder chooses there
+        cuts = cuts_of()
+        cut = cuts.find(text[:end])
+        if cut <= 0:
+            break
+        first = cuts.cleaned[text[:cut]]
+        _, raw, series = cuts.after[-1]
+        assert spaces(first + extra["last"](text[cut:], first[-(1 << 16) - 1 :], raw, series)) == whole, cut
+        end = text.rfind("\n", 0, cut - 1) + 1
+
+
+@pytest.mark.parametrize("steps", [["boilerplate", "whitespace"], "default", "strict"], ids=str)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_closing_texts, cuts=st.lists(st.integers(min_value=0), max_size=12), target=st.sampled_from([1, 16, 300]))
+def test_closing_blocks_streamed_equal_whole(steps: list[str] | str, text: str, cuts: list[int], target: int) -> None:
+    pipeline = resolve(steps) if isinstance(steps, str) else Pipeline(steps)
+    assert streamed(pipeline, split_at(text, cuts), target) == pipeline(text)
+
+
+def test_a_text_of_unmarked_leads_is_cut_and_a_block_under_six_leads_stays() -> None:
+    # Six or more lead-shaped lines in a row are the article's own: a cut may follow the sixth, and
+    # a block of marked leads closing the text under them stays, streamed or whole.
+    lines = [_UNMARKED.format(i) for i in range(12)] + _LEADS[:3]
+    text = "\n".join(lines)
+    pipeline = Pipeline(["boilerplate", "whitespace"])
+    assert pipeline(text) == "\n\n".join(lines) + "\n"
+    pieces = list(clean_blocks(pipeline, [text[i : i + 50] for i in range(0, len(text), 50)], target=1))
+    assert "".join(pieces) == pipeline(text)
+    _, cuts_of = _boilerplate_stage()
+    # the last cut: after the first of the three leads (five lead-shaped lines above it, a complete
+    # line after it); the last piece then starts inside a run of over five, which stays
+    assert text[: cuts_of().find(text)].count("\n") == 13

@@ -1,5 +1,6 @@
 """Review defects 1, 2, 3, 5 and 13 of ``boilerplate`` and the glued related-headline end: article
-text that looked like furniture was removed, and furniture dressed as a heading took two runs.
+text that looked like furniture was removed, and furniture dressed as a heading took two runs; and
+issue 4 (boilerplate recall): other stories' leads and notes about the text closing the article.
 
 Each table holds inputs of the shape the review found (written here, not taken from the corpus),
 what the step must give, and the furniture of the same shape that must still go.
@@ -284,6 +285,138 @@ def test_a_glued_headline_takes_its_verbal_nouns(line: str, expected: str) -> No
     assert glued_spans(expected) == []
 
 
+# --- Issue 4: other stories' leads closing the article, and notes about the text ----------------------
+#
+# A page lists other stories under the article by their leads: a verb or a noun first, the weekday
+# between commas after the subject, often cut inside a word. The article's own closing paragraphs
+# open with connectives, or have no lead's marks, or run longer than a block of leads.
+
+# The article (its own paragraphs: the last opens with "و", or is a background clause).
+BODY = [
+    "أعلنت وزارة الصحة، الأحد، عن خطة جديدة لتطوير المستشفيات الحكومية في المحافظات خلال العامين المقبلين.",
+    "وقال الوزير في مؤتمر صحفي إن الخطة تشمل بناء عشرة مستشفيات جديدة وتحديث الأجهزة الطبية في المستشفيات القائمة.",
+    "وأضاف أن الحكومة خصصت ميزانية كبيرة للمشروع الذي يستفيد منه ملايين المواطنين في المناطق النائية.",
+]
+# Leads of other stories (made up here): weekday marks, a cut line, a bare verb, a number first.
+LEADS = [
+    "قال رئيس الوزراء، فلان الفلاني، الاثنين، إن الحكومة ستطرح حزمة جديدة من الإصلاحات الاقتصادية خلال الأسابيع المقبلة لدعم الشركات الصغيرة.",
+    "أكدت وزارة الخارجية، الاثنين، أن الأنباء التي تم تداولها عن استدعاء السفير غير صحيحة، مشيرة إلى أن العلاقات بين البلدين تشهد تطورا مستمرا في مجالات",
+    "وافق مجلس النواب على مشروع قانون جديد لتنظيم الاستثمار الأجنبي بعد نقاشات استمرت عدة أسابيع بين الكتل النيابية.",
+    "فاز المنتخب الوطني على نظيره بثلاثة أهداف مقابل هدف في المباراة الودية التي أقيمت في العاصمة مساء أمس.",
+    "3 ملفات تصدرت المكالمة الهاتفية بين الرئيسين، السبت، حسبما أعلن المتحدث الرسمي باسم الرئاسة في بيان صحفي مقتضب نشره على",
+]
+
+
+def test_a_block_of_other_stories_leads_closing_the_article_goes() -> None:
+    assert _kept("\n".join(["عنوان الخبر", *BODY, *LEADS])) == ["عنوان الخبر", *BODY]
+    # three are enough (two of them with a lead's mark), and a blank line before them changes nothing
+    assert _kept("\n".join([*BODY, "", *LEADS[:3]])) == BODY
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_leads_go_in_every_profile_in_one_run(profile: str) -> None:
+    text = "\n".join(["عنوان الخبر", *BODY, *LEADS])
+    once = cleaner.clean(text, profile=profile)
+    assert "مجلس النواب" not in once and "المستشفيات" in once
+    assert cleaner.clean(once, profile=profile) == once
+
+
+def test_the_block_is_told_by_its_own_lines() -> None:
+    # A text made only of such lines (a "news in brief" record) is the content: it stays (no article
+    # text above them). Under a title they stay too.
+    assert _kept("\n".join(LEADS)) == LEADS
+    assert _kept("\n".join(LEADS[:3])) == LEADS[:3]
+    assert _kept("\n".join(["عنوان الخبر", *LEADS[:4]])) == ["عنوان الخبر", *LEADS[:4]]
+    assert _kept("\n".join([*BODY, "يوم السبت 7 نوفمبر من الساعة الثامنة صباحا إلى الساعة الثانية بعد الظهر في المناطق التالية.", *LEADS[:3]])) == [
+        *BODY, "يوم السبت 7 نوفمبر من الساعة الثامنة صباحا إلى الساعة الثانية بعد الظهر في المناطق التالية."]
+
+
+@pytest.mark.parametrize("above", ["اقرأ أيضاً:", "علماً أن الموقع لا يمكنه التأكد من صحة المعلومات المتناقلة عبر مواقع التواصل الاجتماعي."])
+def test_furniture_between_the_article_and_the_leads_goes_with_them(above: str) -> None:
+    assert _kept("\n".join([*BODY, above, *LEADS])) == BODY
+
+
+# Article text of the same shape that must stay.
+UNMARKED = [  # bare verbs, no weekday, finished sentences: the article telling its story
+    "لم يحدد الوزير موعدا لافتتاح أول المستشفيات، لكنه توقع أن يكون ذلك قبل نهاية العام المقبل.",
+    "قال الوزير إن المشروع سيبدأ في الربع الأول من العام المقبل بعد استكمال الدراسات الفنية اللازمة.",
+    "أشار إلى أن الحكومة ستتابع تنفيذ المشروع عبر لجنة خاصة تضم ممثلين عن الوزارات المعنية كافة.",
+    "شدد على أهمية التعاون بين القطاعين العام والخاص في تمويل المستشفيات الجديدة وإدارتها.",
+]
+ROUNDUP = [  # six leads in a row: the article's own round-up of the day's news, not a block of teasers
+    "أعلنت الحكومة، الأحد، عن زيادة رواتب العاملين في القطاع العام بنسبة عشرة في المئة اعتبارا من الشهر المقبل.",
+    "قررت المحكمة، الأحد، تأجيل النظر في القضية إلى جلسة الشهر المقبل لاستكمال الاستماع إلى الشهود.",
+    "افتتح وزير النقل، الأحد، الطريق السريع الجديد الذي يربط العاصمة بالمدن الساحلية في الجنوب.",
+    "استقبل الرئيس، الأحد، وفدا من رجال الأعمال لبحث فرص الاستثمار في قطاعي الطاقة والسياحة.",
+    "وقعت الحكومة، الأحد، اتفاقية مع البنك الدولي لتمويل مشروعات المياه والصرف الصحي في القرى.",
+    "أطلقت وزارة التعليم، الأحد، منصة إلكترونية جديدة لتسجيل الطلاب في المدارس الحكومية.",
+]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [*BODY, *UNMARKED],  # lead-shaped closing paragraphs without a lead's marks
+        [*BODY, *ROUNDUP],  # a longer run: the article's own list
+        ["عنوان الخبر", *LEADS[:4]],  # under a title: a short article's own paragraphs
+        [*BODY, "تشمل الخطة:", *[f"- {w}" for w in ("مستشفيات جديدة", "أجهزة حديثة", "أطباء جدد")], *LEADS[:3]],  # under a list
+        [*BODY[:1], *LEADS[:2], *BODY[1:]],  # leads inside the article, with its text after them
+        [*BODY, *LEADS[2:4], LEADS[0]],  # three lead-shaped lines, one with a lead's mark
+        [*BODY, *[f"{n}. {line}" for n, line in enumerate(LEADS[:3], 1)]],  # a numbered list
+        [*BODY, *[f"المرحلة {w}: {line}" for w, line in zip(("الأولى", "الثانية", "الثالثة"), LEADS)]],  # labelled items
+    ],
+    ids=["unmarked", "six in a row", "under a title", "under a list", "inside", "one mark", "numbered", "labelled"],
+)
+@pytest.mark.parametrize("profile", PROFILES)
+def test_article_text_shaped_like_leads_stays(lines: list[str], profile: str) -> None:
+    text = "\n".join(lines)
+    assert boilerplate(text) == text
+    once = cleaner.clean(text, profile=profile)
+    assert cleaner.clean(once, profile=profile) == once
+    assert len([line for line in once.split("\n") if line.strip()]) == len(lines)
+
+
+NOTES = [
+    "علماً أن الموقع لا يمكنه التأكد من صحة المعلومات المتناقلة عبر مواقع التواصل الاجتماعي.",
+    "ويشار إلى أن الشبكة لا يمكنها التحقق بشكل مستقل من الأنباء التي يتم تداولها عبر وسائل التواصل.",
+]
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_a_note_about_the_text_closing_it_goes(note: str) -> None:
+    assert _kept("\n".join([*BODY, note])) == BODY
+    assert _kept("\n".join([*BODY, note, *LEADS])) == BODY  # above the leads
+    assert _kept("\n".join([*BODY, *LEADS, note])) == BODY  # under them
+    # under a repeat of an earlier paragraph (duplicate_paragraphs drops it): in one run
+    once = cleaner.clean("\n".join([*BODY, note, BODY[0]]), profile="default")
+    assert "التواصل" not in once and cleaner.clean(once, profile="default") == once
+
+
+@pytest.mark.parametrize("lines", [LEADS, LEADS[:3], NOTES[:1], NOTES, ["", *LEADS[1:4], " "]], ids=["5", "3", "note", "notes", "blank"])
+@pytest.mark.parametrize("profile", PROFILES)
+def test_a_text_of_leads_or_notes_alone_is_content(lines: list[str], profile: str) -> None:
+    # A "news in brief" record: no article text above the block, nothing goes (whole or streamed).
+    text = "\n".join(lines)
+    assert boilerplate(text) == text
+    once = cleaner.clean(text, profile=profile)
+    assert len([line for line in once.split("\n") if line.strip()]) == len([line for line in lines if line.strip()])
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [BODY[0], NOTES[0], *BODY[1:]],  # inside the article: the article's own sentence
+        [*BODY, "ولم يتسن التأكد من دقة هذه الأعداد من مصادر مستقلة."],  # not about social media
+        [*BODY, "وتداول ناشطون على مواقع التواصل مقطعا لم يتسن التأكد منه. وقال شهود إن الشرطة فرقت المحتجين."],
+        [*BODY, "وقالت الوزارة إنها لا يمكنها التحقق من صحة ما يتم تداوله عبر مواقع التواصل الاجتماعي بشأن عدد الضحايا في الحادث الذي وقع أمس قرب الحدود الشمالية."],
+    ],
+    ids=["inside", "not social media", "two sentences", "too long"],
+)
+def test_article_sentences_like_that_note_stay(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert boilerplate(text) == text
+
+
 # --- Every profile stays idempotent on texts built from the lines these rules look at -------------
 
 from hypothesis import given, settings  # noqa: E402
@@ -297,6 +430,7 @@ _LINES = [
     "اشترك في الحملة آلاف المتطوعين", "حمل تطبيق الموقع على أندرويد", "حمل تطبيق الشرطة الجديد أكثر من مليون مستخدم",
     "نقلا عن الأيام البحرينية", "نقلا عن مصادر مطلعة: الحكومة ستستقيل غدا", "■ Next Previous", "Next Previous:",
     "وانتهى الموسم. سمات القائد الناجح كثيرة ومنها الحزم", "وانتهى الموسم. سمات الفريق الأول الدوري",
+    *BODY, *LEADS, *UNMARKED, *ROUNDUP[:3], *NOTES,
 ]
 
 

@@ -8,7 +8,10 @@ chained, each re-cutting its input at places where cutting cannot change the res
   run on pieces cut right after a newline (a line is never split; a 50 MB line is one piece);
 - ``boilerplate`` carries state from a related-article prompt to the next five headline-like lines
   and looks at the last lines of the article, so it is cut after a prose line (a finished sentence,
-  neither furniture nor a short closing line): the state resets there and no end rule reaches across;
+  neither furniture, apparatus nor a short closing line, repeating no earlier line, and no lead of
+  another story unless it ends a run of six): the state resets there and no end rule reaches
+  across; every piece but the last is cleaned without the end rules, the last one after the output
+  before it (see :func:`_boilerplate_ok`);
 - ``headings`` decides each line from its non-empty neighbours and from being the last, so it is cut
   between two consecutive prose lines (neither a heading candidate nor a list item, and ending a
   sentence or longer than a heading): every decision on both sides stays the same;
@@ -175,12 +178,37 @@ def _headings_ok(max_words: int) -> Callable[[str, str], bool] | None:
     return lambda a, b: prose(a) and prose(b)
 
 
-def _boilerplate_ok(phrases: tuple[str, ...]) -> Callable[[str, str], bool] | None:
-    """Cut ``boilerplate`` after a prose line: not furniture, not a headline a prompt could take,
-    not a short line that could close the article, ending a sentence. Such a line resets the
-    prompt's state, and no closing-furniture or closing-series rule can reach across it."""
+def _boilerplate_ok(phrases: tuple[str, ...]) -> Callable[[list[str], list[int], int], int] | None:
+    """How ``boilerplate`` is cut: ``ok(rows, filled, n)`` tells whether the stream may be cut after
+    ``rows[filled[n]]`` (``filled``: the non-empty rows; a complete line, with a complete non-empty
+    line after it) as far as the line and the five above it show, and how many lines end there
+    (1, or 6 for a lead-shaped line); :class:`_BoilerplateCuts` checks what depends on the text
+    before (repeats) and on the step's result (the lines stay as they are).
+
+    A cut goes after a *reset* line ``a``: not furniture, not a headline a prompt could take, not a
+    short line or a note that could close the article, ending a sentence, no apparatus (a line
+    ``structure`` labels wherever it stands, or a bare name), repeating no earlier line (in the
+    reach of ``boilerplate``'s repeats, as the text is read and as it is cleaned) and left as it is
+    by the step. It may have the shape of another story's lead (``_teaser_line``) only as the last
+    of six such lines, each of them so too.
+
+    Why streamed equals whole. The step's rules are of two sorts. The prompt's state runs forward
+    and resets at ``a``. The closing rules (closing furniture block, closing series, notes about
+    the text, the block of other stories' leads) read the text from its end upwards, looking past
+    the lines other rules drop, repeats of earlier lines and apparatus, and act only at the end of
+    the text. Every piece but the last is cleaned as text that does not end there: no closing
+    rule, as in the whole text, where none acts so far from the end, because none reads past
+    ``a``: ``a`` stays (no rule drops a reset line that is neither lead-shaped nor looked past),
+    is neither a series item, a note nor a short closing line, and is not looked past (no repeat,
+    no apparatus), so each stops at it; a lead-shaped ``a`` closes a run of six leads, and the
+    block rule gives up on a run of over five, or on sixteen lines read without the block's end
+    (it reads no further). The last piece is cleaned after the cleaned text before it
+    (``boilerplate._after``, as ``_by_parts`` gives its closing part what stands before it): the
+    repeats and the article text above a closing block or series are those of the whole text, and
+    a block of leads reaching the piece's start under a lead-shaped line is left alone, as the
+    whole text leaves it (a run of six or more)."""
     try:
-        from .normalizers.boilerplate import _SENTENCE_END, _headline_like, _trailing_ok, line_kind
+        from .normalizers.boilerplate import _SENTENCE_END, _apparatus, _headline_like, _teaser_line, _trailing_ok, line_kind
 
         def reset(line: str) -> bool:
             return (
@@ -189,12 +217,127 @@ def _boilerplate_ok(phrases: tuple[str, ...]) -> Callable[[str, str], bool] | No
                 and not _trailing_ok(line)
                 and not _headline_like(line)
                 and line_kind(line, phrases) is None
+                and not _apparatus(line)
             )
 
         reset("نص طويل ينتهي بنقطة.")
     except Exception:
         return None
-    return lambda a, b: reset(a)
+
+    def ok(rows: list[str], filled: list[int], n: int) -> int:
+        """0: no cut after ``rows[filled[n]]``; else how many lines end there that must not be
+        repeats and must stay as they are (1, or 6 for a lead-shaped line)."""
+        a = rows[filled[n]]
+        if not reset(a):
+            return 0
+        if not _teaser_line(a):
+            return 1
+        if n < 5 or not all(_teaser_line(rows[k]) and not _apparatus(rows[k]) for k in filled[n - 5 : n]):
+            return 0
+        return 6
+
+    return ok
+
+
+class _BoilerplateCuts:
+    """The cut finder of ``boilerplate``'s stage (see :func:`_boilerplate_ok`), and the pieces it cut
+    already cleaned (``inner``: as text that does not end there). Repeats are told by coarse keys
+    (``structure._coarse_keys``: lines with the same key as ``duplicate_paragraphs`` compares them
+    share one; a shared coarse key only makes the finder look on). It keeps those of the lines cut
+    off, as read and as cleaned, while their output is within the last 2**16 + 1 characters: the
+    step looks no further back for a repeat (within the text as cleaned so far, never shorter than
+    its output)."""
+
+    def __init__(self, ok: Callable[[list[str], list[int], int], int], inner: Callable[[str], str]):
+        from .normalizers.boilerplate import _series_line
+        from .normalizers.structure import _coarse_keys
+
+        self.ok, self.inner, self.coarse, self.series_line = ok, inner, _coarse_keys, _series_line
+        self.raw = ""  # the last 2**16 + 1 characters cut off, as read
+        self.series: dict[str, int] = {}  # closing series items met, by first word (up to 3)
+        # (raw, series) after each of the last pieces cut off: the last piece may be joined to the
+        # one before it (see _rechunk), and is then read after what came before that one
+        self.after: collections.deque[tuple[int, str, tuple[tuple[str, int], ...]]] = collections.deque([(0, "", ())], maxlen=3)
+        self.cleaned: dict[str, str] = {}
+        self.window: collections.deque[tuple[int, list[bytes]]] = collections.deque()  # (output size, keys)
+        self.counts: dict[bytes, int] = {}
+        self.size = 0
+
+    def _keys(self, lines: list[str]) -> list[bytes]:
+        """The coarse keys of ``lines``."""
+        return self.coarse("\n".join(lines), lines) if lines else []  # (blank: b"", never a repeat here)
+
+    def _add(self, keys: list[bytes], size: int) -> None:
+        counts = self.counts
+        keys = [k for k in keys if k]
+        self.window.append((size, keys))
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+        self.size += size
+        while len(self.window) > 1 and self.size - self.window[0][0] > 1 << 16:
+            old, gone = self.window.popleft()
+            self.size -= old
+            for k in gone:
+                n = counts[k] - 1
+                if n:
+                    counts[k] = n
+                else:
+                    del counts[k]
+
+    def find(self, buf: str) -> int:
+        end = buf.rfind("\n") + 1  # complete lines end before end
+        if end <= 0:
+            return -1
+        rows = buf[:end].split("\n")[:-1]
+        filled = [j for j, r in enumerate(rows) if r.strip()]
+        # The lines as the step splits them (a CR ends a line too), each with the row it is in.
+        if "\r" in buf:
+            lines: list[str] = []
+            owner: list[int] = []
+            at: list[int] = []  # the index in lines of each row's first line
+            for j, row in enumerate(rows):
+                at.append(len(lines))
+                parts = (row[:-1] if row.endswith("\r") else row).split("\r")
+                lines += parts
+                owner += [j] * len(parts)
+        else:
+            lines, owner, at = rows, range(len(rows)), range(len(rows))  # type: ignore[assignment]
+        keys = self._keys(lines)
+        first: dict[bytes, int] = {}  # the first row holding a line of each key
+        for k, j in zip(keys, owner, strict=True):
+            if k:
+                first.setdefault(k, j)
+        tries = 0
+        for n in range(len(filled) - 2, -1, -1):  # the last non-empty line has no next one
+            m = self.ok(rows, filled, n)
+            if not m:
+                continue
+            ends = filled[n - m + 1 : n + 1]
+            mine = {keys[at[j]] for j in ends}  # (a reset line holds no CR but at its end)
+            if len(mine) < m or b"" in mine or any(k in self.counts or first[k] < ends[0] for k in mine):
+                continue  # a repeat, as read: of a line cut off before, or in this piece
+            cut = sum(len(r) + 1 for r in rows[: filled[n] + 1])
+            piece = buf[:cut]
+            out = self.inner(piece)
+            kept = out.split("\n")
+            last = [x for x in kept if x.strip()][-m:]
+            read = set(lines[: at[filled[n]] + 1])
+            changed = self._keys([x for x in kept if x not in read])  # (the others' keys are known)
+            if last != [rows[j].rstrip("\r") for j in ends] or any(k in mine for k in changed):
+                tries += 1  # changed, or a repeat of a line as cleaned: look on, or later
+                if tries == 2:
+                    return -1
+                continue
+            self._add(keys[: at[filled[n]] + 1] + changed, len(out))
+            self.raw = (self.raw + _lf(piece))[-(1 << 16) - 1 :]
+            for line in lines[: at[filled[n]] + 1] if 3 not in self.series.values() else ():
+                if self.series_line(line):
+                    word = line.split(None, 1)[0]
+                    self.series[word] = min(3, self.series.get(word, 0) + 1)
+            self.after.append((self.after[-1][0] + 1, self.raw, tuple(self.series.items())))
+            self.cleaned[piece] = out
+            return cut
+        return -1
 
 
 def stream_plan(pipeline: Pipeline) -> _Plan | None:
@@ -212,13 +355,22 @@ def stream_plan(pipeline: Pipeline) -> _Plan | None:
                 return None
             stages.append(("cut", name, func, {"ok": ok}))
         elif name == "boilerplate":
-            ok = _boilerplate_ok(tuple(params.get("phrases", ())))
+            finder = _boilerplate_ok(tuple(params.get("phrases", ())))
             later = {st.name for st in pipeline.steps[len(stages) + 1 :]}
-            if ok is None or not later & {"duplicate_paragraphs", "headings", "whitespace"}:
+            if finder is None or not later & {"duplicate_paragraphs", "headings", "whitespace"}:
                 return None
+            try:
+                from .normalizers.boilerplate import _after, _Read
+            except ImportError:
+                return None
+            phrases = tuple(params.get("phrases", ()))
             # boilerplate turns CR line ends into LF when it finds furniture anywhere in the text;
             # the stream does so in every piece, and a later step turns them into LF anyway.
-            stages.append(("cut", name, _with_lf(func), {"ok": ok}))
+            # Every piece but the last is cleaned as text that does not end there (no closing rule),
+            # the last one after the output before it (see _boilerplate_ok).
+            inner = lambda text: _after(_lf(text), phrases, None)  # noqa: E731
+            last = lambda text, before, raw, series: _after(_lf(text), phrases, before, _Read(raw, series))  # noqa: E731
+            stages.append(("boilerplate", name, func, {"ok": finder, "inner": inner, "last": last}))
         elif name == "duplicate_paragraphs":
             try:
                 from .normalizers.structure import DuplicateWindow, _key, _long
@@ -262,6 +414,8 @@ def _stage(kind: str, name: str, func: Callable[[str], str], extra: dict, counts
     if kind == "cut":
         finder = extra["finder"] if "finder" in extra else _between_rows(extra["ok"])
         return lambda pieces: _cut(pieces, name, func, finder, counts, target)
+    if kind == "boilerplate":
+        return lambda pieces: _boilerplate(pieces, name, extra, counts, target)
     if kind == "whitespace":
         return lambda pieces: _whitespace(pieces, name, func, counts, target)
     if kind == "dedupe":
@@ -311,6 +465,34 @@ def _cut(pieces: Pieces, name: str, func: Callable[[str], str], finder: Callable
             yield _apply(name, func, first, counts)
     if held:
         yield _apply(name, func, "".join(p for p, _ in held), counts)
+
+
+def _boilerplate(pieces: Pieces, name: str, extra: dict, counts: dict[str, int] | None, target: int) -> Pieces:
+    """``boilerplate`` over a stream (see :func:`_boilerplate_ok`): every piece but the last as text
+    that does not end there (cleaned by the cut finder, which checks the result), the last one after
+    the output before it."""
+    cuts = _BoilerplateCuts(extra["ok"], extra["inner"])
+    last = extra["last"]
+    prev: str | None = None
+    done = ""  # the last 2**16 + 1 characters of the output so far
+    given = 0  # pieces given out before the last
+    for piece in _rechunk(pieces, cuts.find, target):
+        if prev is not None:
+            out = cuts.cleaned.pop(prev, None)
+            if out is None:  # pragma: no cover (every piece but the last was cleaned by the finder)
+                out = extra["inner"](prev)
+            if counts is not None:
+                n = changed_chars(prev, out)
+                if n:
+                    counts[name] = counts.get(name, 0) + n
+            done = (done + out)[-(1 << 16) - 1 :]
+            given += 1
+            yield out
+        prev = piece
+    cuts.cleaned.clear()
+    if prev is not None:
+        _, raw, series = next(a for a in cuts.after if a[0] == given)
+        yield _apply(name, lambda text: last(text, done, raw, series), prev, counts)
 
 
 def _whitespace(pieces: Pieces, name: str, func: Callable[[str], str], counts: dict[str, int] | None, target: int) -> Pieces:

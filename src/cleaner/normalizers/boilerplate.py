@@ -13,6 +13,7 @@ import functools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 
 from ..registry import normalizer
@@ -920,6 +921,32 @@ def line_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+# A note about the text closing the article, alone on a line of at most 25 words holding one sentence:
+# the outlet cannot verify what circulates on social media ("علماً أن الموقع لا يمكنه التأكد من صحة
+# المعلومات المتناقلة عبر مواقع التواصل الاجتماعي."). A sentence that cannot verify something else
+# ("ولم يتسن التأكد من دقة هذه الأعداد.") is the article's. It goes where it closes the text, with
+# only furniture or other stories' leads after it (see _classify); such a line may belong to the
+# furniture closing the article (_trailing_ok). (Marks dropped and letters folded first.)
+_NOTE_SPACE = "[\\s\\u00a0]{1,3}"
+_VERIFY_NOTE = re.compile(
+    f"(?:لا|لم){_NOTE_SPACE}(?:يمكن|يمكنه|يمكنها|يمكننا|تستطيع|يستطيع|نستطيع|يتسني|يتسن){_NOTE_SPACE}"
+    f"(?:ل[^\\s\\u00a0]{{1,20}}{_NOTE_SPACE})?(?:التاكد|التحقق)"
+)
+_CIRCULATED = re.compile("التواصل|تناقل|تداول")
+_INNER_STOP = re.compile("[.!?؟][\"'»”)]?[\\s\\u00a0]+[^\\s\\u00a0]")
+
+
+def _note_line(line: str) -> bool:
+    """Whether ``line`` is a verification note alone (see above)."""
+    if "التحقق" not in line and "لتاكد" not in line and "لتأكد" not in line:
+        return False  # (quick: the words it needs; written with marks inside, a note stays)
+    s = line.strip()
+    if not _at_most(s, 25) or _INNER_STOP.search(s):
+        return False
+    folded = _MARKS_RE.sub("", s).translate(_LETTER_FOLD)
+    return _VERIFY_NOTE.search(folded) is not None and _CIRCULATED.search(folded) is not None
+
+
 # Phrases of the [line] list that open ordinary news sentences too ("شارك على الأقل 500 شخص …",
 # "اشترك في الحملة آلاف …", "حمل تطبيق الشرطة أكثر من مليون …", "نقلا عن مصادر مطلعة: …"): a line
 # opening with one is furniture only when the rest of it has the shape of that widget.
@@ -1015,11 +1042,215 @@ _CONTACT = re.compile(
 
 
 def _trailing_ok(line: str) -> bool:
-    """A line that may belong to a furniture block closing the article: short, not a sentence."""
+    """A line that may belong to a furniture block closing the article: short, not a sentence, a
+    contact, or a note about the text (:func:`_note_line`)."""
     s = line.strip()
     if _CONTACT.match(s) or _SOCIAL.match(s):
         return True
-    return _at_most(s, 12) and not _ends_sentence(s)
+    return (_at_most(s, 12) and not _ends_sentence(s)) or _note_line(s)
+
+
+# --- Other stories' leads closing the article ------------------------------------------------------
+#
+# A news page lists a few other stories under the article, each by the first sentence of its lead
+# ("أعلنت وزارة الخارجية، الإثنين، أن …"), cut at a fixed length; a scrape keeps them as the
+# article's last paragraphs. Each reads as a lead, not as the article going on: it opens with a
+# verb or a noun, never with a connective ("وأضاف", "كما", "بدوره،", "يذكر أن"), and is short for a
+# paragraph (at most 260 characters). Leads carry the marks of a first sentence: the weekday between
+# commas after the subject ("قال الرئيس الأمريكي، دونالد ترامب، الإثنين، إن …"), or the cut (a long
+# line ending inside a word, without a full stop). The block goes when it closes the text and three
+# to five such lines hold at least two marks: an article's closing paragraphs open with connectives
+# or lack the marks, and a longer run of such lines is the article's own list (a round-up of news).
+
+_TEASER_CHARS = (60, 260)  # a lead's length, spaces counted once
+_TEASER_WORDS = 8
+_TEASER_RUN = (3, 5)  # lines in the block
+_TEASER_MARKED = 2  # of which at least this many bear a lead's mark
+_TEASER_CUT_CHARS = 150  # a line at least this long ending in a letter was cut
+_WEEKDAY_LEAD = re.compile(
+    r"[،,][\s\u00a0]{0,2}(?:(?:اليوم|يوم|صباح|مساء|فجر|ظهر|ليله|نهار)[\s\u00a0]{1,2})?"
+    r"(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)[\s\u00a0]{0,2}[،,]"
+    .translate(_LETTER_FOLD)
+)
+# How the article's own later paragraphs open besides the connectives of _GOES_ON and _OPENER: a
+# background clause ("كان وفد … قد زار", "يذكر أن"), a link to what was said ("بدوره،", "في سياق
+# متصل،", "جاء ذلك"), and "و" before any word but a verb whose root opens with waw ("وافقت كندا …",
+# "وجه الرئيس …", "وقعت الشركتان …").
+_TEASER_GOES_ON = re.compile(
+    r"(?:كان|كانت|كانوا|يذكر|يشار|تجدر|بدوره|بدورها|ايضا|علما|الي ذلك|الى ذلك|هذا|هذه|في سياق|في هذا|في حين"
+    r"|فيما|حيث|اذ|ياتي ذلك|جاء ذلك|تاتي|ياتي)(?=[\s\u00a0،,:]|$)"
+    r"|و(?!(?:افق|جه|صف|قع|صل|دع|بخ|فر|ضع|عد|قف|سع|زع|جد|ثق)(?:ت|ا|تا|وا)?(?:[\s\u00a0،,:]|$))"
+    .translate(_LETTER_FOLD)
+)
+_WAW_ROOTS = frozenset(("اف", "جه", "صف", "قع", "صل", "دع", "بخ", "فر", "ضع", "عد", "قف", "سع", "زع", "جد", "ثق"))
+# A negation opens a lead ("لم يفقد النجم …") as often as the article's next sentence: only with a mark.
+_TEASER_NEGATION = re.compile(r"(?:لم|لن|لا|ما)(?=[\s\u00a0]|$)")
+# A list item, or a schedule's item opening with its day and date ("يوم السبت 7 نوفمبر من الساعة …"):
+# a lead opens with its verb or its subject ("يوم الأحد الماضي، صادق البرلمان …" may).
+_LIST_ITEM = re.compile(
+    r"[0-9٠-٩]{1,3}[\s\u00a0]{0,2}[.\-–)/:]|[\-–—•*·▪■●]"
+    r"|(?:يوم[\s\u00a0]{1,2})?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)[\s\u00a0]{1,2}[0-9٠-٩]".translate(_LETTER_FOLD)
+)
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
+
+
+def _lead_marked(s: str) -> bool:
+    """Whether ``s`` (a line, spaces made single) bears a lead's mark: the weekday between commas in
+    its first 16 words, or the cut of a long line (it ends inside a word)."""
+    if len(s) >= _TEASER_CUT_CHARS and _ARABIC_LETTERS.fullmatch(s[-1]):
+        return True
+    head = " ".join(s.split(None, 16)[:16])
+    return _WEEKDAY_LEAD.search(_MARKS_RE.sub("", head).translate(_LETTER_FOLD)) is not None
+
+
+def _teaser_line(line: str) -> bool:
+    """Whether ``line`` has the shape of another story's lead (see above): 60 to 260 characters and
+    at least 8 words, opening with an Arabic letter or a number (not a list item, no label and colon
+    in its first words), not with a connective; opening with a negation, it bears a lead's mark."""
+    n = len(line)
+    if n < _TEASER_CHARS[0]:
+        return False
+    if n > _TEASER_CHARS[1] and n - line.count(" ") - line.count("\t") - line.count("\xa0") > _TEASER_CHARS[1]:
+        return False  # (quick: most paragraphs are longer; spaces made single, it is still too long)
+    s = line.lstrip()
+    if s[:1] == "و" and s[1:3] not in _WAW_ROOTS and not _MARKS_RE.search(s, 1, 3):
+        return False  # (quick: "و" and a word, the article going on; see _TEASER_GOES_ON)
+    return _teaser_shape(line)
+
+
+@functools.lru_cache(maxsize=1024)  # a line is asked about by several rules and rounds
+def _teaser_shape(line: str) -> bool:
+    s = line.lstrip()
+    # How it opens first (quick: most paragraphs of an article open with a connective).
+    head = _MARKS_RE.sub("", s[:40]).translate(_LETTER_FOLD)
+    if not (_ARABIC_LETTERS.match(head) or head[:1] in "0123456789٠١٢٣٤٥٦٧٨٩") or _LIST_ITEM.match(head):
+        return False
+    words = s.split()
+    s = " ".join(words)
+    if not _TEASER_CHARS[0] <= len(s) <= _TEASER_CHARS[1] or len(words) < _TEASER_WORDS:
+        return False
+    negation = _TEASER_NEGATION.match(head) is not None
+    if not negation and (_TEASER_GOES_ON.match(head) or _GOES_ON.match(head) or _OPENER.match(head)):
+        return False
+    if any(":" in w or "：" in w for w in words[:4]):
+        return False  # a label ("المجموعة الأولى: …"), not a lead
+    return not negation or _lead_marked(s)
+
+
+#: The rules for the closing block look at most this many of the last lines not yet dropped (the
+#: block and the lines they look past inside it: a source, a repeat).
+_CLOSING_REACH = 16
+
+
+def _last_kept(filled: list[int], out: list[bool]) -> list[int]:
+    """The indices of the last :data:`_CLOSING_REACH` non-empty lines not dropped (``out``), last first."""
+    tail: list[int] = []
+    for i in reversed(filled):
+        if not out[i]:
+            tail.append(i)
+            if len(tail) == _CLOSING_REACH:
+                break
+    return tail
+
+
+def _closing_notes(lines: list[str], filled: list[int], out: list[bool], before: str | Callable[[], str]) -> None:
+    """Mark in ``out`` the notes about the text (:func:`_note_line`) closing ``lines``: from the end,
+    looking past the lines already dropped, repeats of earlier lines and the lines the strict steps
+    drop wherever they stand (as :func:`_teaser_tail` does)."""
+    tail = _last_kept(filled, out)
+    if not any(_note_line(lines[i]) for i in tail):
+        return
+    from .structure import _local_label
+
+    repeats = _repeats(lines, before() if callable(before) else before)
+    notes: list[int] = []
+    for i in tail:
+        if i in repeats or _local_label(lines[i]) is not None:
+            continue
+        if not _note_line(lines[i]):
+            break
+        notes.append(i)
+    # Article text stands above them (content never vanishes: a text made of such notes stays).
+    if notes and _text_above(lines, filled, out, min(notes), before):
+        for i in notes:
+            out[i] = True
+
+
+def _closing_leads(text: str) -> bool:
+    """Whether three of the last :data:`_CLOSING_REACH` non-empty lines of ``text`` have the shape
+    of a lead (see :func:`_teaser_line`), or one is a note about the text (:func:`_note_line`): a
+    block of leads or a note may close it."""
+    seen = found = 0
+    for line in _lines_backwards(text, len(text)):
+        if line.strip():
+            if _note_line(line):
+                return True
+            found += _teaser_line(line)
+            seen += 1
+            if found >= _TEASER_RUN[0]:
+                return True
+            if seen >= _CLOSING_REACH:
+                break
+    return False
+
+
+def _teaser_tail(
+    lines: list[str], filled: list[int], out: list[bool], before: str | Callable[[], str]
+) -> list[int]:
+    """The block of other stories' leads closing ``lines`` (see above): the indices to drop, or ``[]``.
+
+    The block is the run of lead-shaped lines at the end, under a paragraph of the article or at
+    the start of the text; under a headline-like line (a title, a sub-heading, a list item) the
+    lines are the article's own. The lines a rule already drops (``out``), repeats of earlier lines
+    (:func:`_repeats`, which ``duplicate_paragraphs`` drops) and lines the strict steps drop
+    wherever they stand (a source, a byline, a caption: ``structure._local_label``) are looked
+    past, as a second run, with them gone, would; they go with the block when they stand inside it.
+    A bare name is no lead and is dropped only where it ends the article: it ends the block, as a
+    title does. Only the last :data:`_CLOSING_REACH` lines not dropped are looked at: a run that
+    fills them without an end is left alone. Article text stays above the block (:func:`_text_above`:
+    a text made only of leads is content). A run reaching the start of ``lines`` goes on in the
+    text ``before`` them: under a lead-shaped line it is left alone (a stream's last piece, see
+    ``stream._boilerplate_ok``; the closing part of a text cleaned by parts starts at a line that is
+    no lead, neither a repeat nor apparatus when a block may close the text, see ``_by_parts``)."""
+    lo, hi = _TEASER_RUN
+    tail = _last_kept(filled, out)
+    leads = [i for i in tail if _teaser_line(lines[i])]
+    if len(leads) < lo or sum(_lead_marked(" ".join(lines[i].split())) for i in leads) < _TEASER_MARKED:
+        return []  # (the block is made of such lines: no need to look further)
+    from .structure import _local_label
+
+    repeats = _repeats(lines, before() if callable(before) else before)
+    run: list[int] = []
+    skipped: list[int] = []
+    for i in tail:
+        if i in repeats or _local_label(lines[i]) is not None:
+            skipped.append(i)
+            continue
+        if not _teaser_line(lines[i]):
+            if _headline_like(lines[i]):
+                return []  # under a title, a sub-heading or a list item: the article's own paragraphs
+            break  # the article's text: the block ends here
+        run.append(i)
+        if len(run) > hi:
+            return []  # a longer run of such lines is the article's own
+    else:
+        # No line ended the run. With more lines above the ones looked at, the block is not seen to
+        # end: left alone. At the start of ``lines``, the text ``before`` them (a stream's earlier
+        # pieces) goes on: ending in a lead-shaped line, the run may go on there: left alone too.
+        if len(tail) == _CLOSING_REACH and any(not out[i] for i in filled if i < tail[-1]):
+            return []
+        text = before() if callable(before) else before
+        if text and _teaser_line(next((x for x in _lines_backwards(text, len(text)) if x.strip()), "")):
+            return []
+    if len(run) < lo:
+        return []
+    if sum(_lead_marked(" ".join(lines[i].split())) for i in run) < _TEASER_MARKED:
+        return []
+    # Article text stands above the block (content never vanishes: a "news in brief" text made of
+    # such lines stays), as for the closing series.
+    if not _text_above(lines, filled, out, min(run), before):
+        return []
+    return run + [i for i in skipped if min(run) < i < max(run)]
 
 
 def classify_boilerplate(lines: list[str], extra: tuple[str, ...] = ()) -> list[bool]:
@@ -1066,6 +1297,13 @@ def _classify(
         run = []
     for j in run:
         out[j] = True
+    # Other stories' leads closing the article (a "more stories" block), and notes about the text
+    # closing it (above the leads or under them).
+    if before is not None:
+        _closing_notes(lines, filled, out, before)
+        for j in _teaser_tail(lines, filled, out, before):
+            out[j] = True
+        _closing_notes(lines, filled, out, before)
     # A furniture line followed only by short lines (contacts, SMS codes, names) to the end of the
     # article: the whole tail is furniture.
     for k, i in enumerate(filled):
@@ -1211,10 +1449,11 @@ def _introduced(
     return False
 
 
-def _three_series_lines(lines: Iterable[str]) -> bool:
+def _three_series_lines(lines: Iterable[str], counts: dict[str, int] | None = None) -> bool:
     """Whether three of ``lines`` may be items of one closing series: :func:`_series_line`, with
-    the same first word (each item opens with the first word of the next)."""
-    counts: dict[str, int] = {}
+    the same first word (each item opens with the first word of the next); ``counts``: those met
+    before ``lines`` (updated)."""
+    counts = {} if counts is None else counts
     for line in lines:
         if _series_line(line):
             first = line.split(None, 1)[0]
@@ -1545,17 +1784,35 @@ def boilerplate(text: str, *, phrases: tuple[str, ...] = ()) -> str:
     >>> boilerplate("نص الخبر.\\nاقرأ أيضاً: عنوان آخر\\nتابعونا على فيسبوك\\nنص أخير.")
     'نص الخبر.\\nنص أخير.'
     """
-    extra = tuple(phrases)
+    return _after(text, tuple(phrases), "")
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What a stream read before a piece, as the whole text's :func:`_by_parts` reads it: the last
+    :data:`_REPEAT_REACH` + 1 characters of it as read (for the repeats of a closing part's first
+    line) and how many lines that may be items of a closing series open with each first word
+    (:func:`_three_series_lines`, up to 3)."""
+
+    raw: str = ""
+    series: tuple[tuple[str, int], ...] = ()
+
+
+def _after(text: str, extra: tuple[str, ...], before: str | None, read: _Read | None = None) -> str:
+    """:func:`boilerplate` of ``text`` that follows ``before`` (the cleaned text before it, ending
+    where a line starts; a stream's earlier pieces): the closing rules look for repeats and for
+    article text above in it, as they do in the whole text. ``None``: ``text`` does not end the
+    text (a stream's piece with more after it): the closing rules are not applied."""
     if not text or text.isspace():
         return text
     if "\r" in text:  # a line ended by CR alone is a line (``whitespace`` makes it one later anyway)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) <= _QUICK_CHARS and _quick_none(text, extra):
-        return _rounds(text, extra, plain=True)  # no phrase anywhere: no pattern compiled at all
+        return _rounds(text, extra, plain=True, before=before)  # no phrase anywhere: no pattern compiled at all
     trigger = rules(extra).trigger(text)
     if trigger is None:
-        return _rounds(text, extra)
-    return _by_parts(text, extra, trigger)
+        return _rounds(text, extra, before=before)
+    return _by_parts(text, extra, trigger, before, read or _Read())
 
 
 # --- Short texts: a check with no pattern to compile ------------------------------------------------
@@ -1609,7 +1866,7 @@ def _quick_none(text: str, extra: tuple[str, ...]) -> bool:
     return not any(line.lstrip(_QUICK_LEAD).startswith(opening) for line in folded.split("\n"))
 
 
-def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
+def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger, before: str | None = "", read: _Read = _Read()) -> str:
     """:func:`_rounds` on the parts of ``text`` that may change, the rest as it is.
 
     A *fixed line* is a line no rule touches in any round, and which stops every rule that carries
@@ -1679,18 +1936,23 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
         )
 
     may_series: list[bool] = []
-    window = _RepeatWindow(text)
+    window = _RepeatWindow(read.raw + text)  # (the text read before ``text`` too: see _Read)
+    shift = len(read.raw)
 
     def boundary(start: int, end: int) -> bool:
+        # The closing part starts at a fixed line that is no lead of another story: a block of them
+        # closing the text is found whole (see _teaser_tail).
         # A fixed line that repeats an earlier line, or that is apparatus (an interview's credit), does
-        # not stop the closing series (it is left out of it, see _closing_series): the closing part
-        # starts at a fixed line that is neither. (Without three lines that may be series items in
-        # the text, no series is found anyway.)
-        if not fixed(start, end):
+        # not stop the closing series or that block (it is left out of them, see _closing_series):
+        # the closing part starts at a fixed line that is neither. (Without three lines that may be
+        # series items in the text, or three leads among its last lines, neither is found anyway.)
+        if not fixed(start, end) or _teaser_line(text[start:end]):
             return False
         if not may_series:
-            may_series.append(_three_series_lines(_lines_backwards(text, n)))
-        return not may_series[0] or not (window.repeats(start, end) or _apparatus(text[start:end]))
+            may_series.append(
+                _three_series_lines(_lines_backwards(text, n), dict(read.series)) or _closing_leads(read.raw + text)
+            )
+        return not may_series[0] or not (window.repeats(start + shift, end + shift) or _apparatus(text[start:end]))
 
     # The closing part: from the last fixed line on.
     close = 0
@@ -1738,7 +2000,8 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger) -> str:
         out.append(piece if quiet else _rounds(piece, extra, False, kinds, kept, None))
         pos = end
     out.append(text[pos:close])
-    out.append(_rounds(part(close)[0], extra, False, kinds, kept, lambda: _last_chars(out, _REPEAT_REACH + 1)))
+    ahead = None if before is None else (lambda: _last_chars([before, *out], _REPEAT_REACH + 1))
+    out.append(_rounds(part(close)[0], extra, False, kinds, kept, ahead))
     return "".join(out)
 
 
