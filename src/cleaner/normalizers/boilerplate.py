@@ -1156,16 +1156,15 @@ def _last_kept(filled: list[int], out: list[bool]) -> list[int]:
 def _closing_notes(lines: list[str], filled: list[int], out: list[bool], before: str | Callable[[], str]) -> None:
     """Mark in ``out`` the notes about the text (:func:`_note_line`) closing ``lines``: from the end,
     looking past the lines already dropped, repeats of earlier lines and the lines the strict steps
-    drop wherever they stand (as :func:`_teaser_tail` does)."""
+    drop wherever they stand (as :func:`_teaser_tail` does), and a bare name (a signature, which
+    ``bylines`` drops where it closes the article: a second run would find the note closing it)."""
     tail = _last_kept(filled, out)
     if not any(_note_line(lines[i]) for i in tail):
         return
-    from .structure import _local_label
-
     repeats = _repeats(lines, before() if callable(before) else before)
     notes: list[int] = []
     for i in tail:
-        if i in repeats or _local_label(lines[i]) is not None:
+        if i in repeats or _apparatus(lines[i]):
             continue
         if not _note_line(lines[i]):
             break
@@ -1205,8 +1204,9 @@ def _teaser_tail(
     (:func:`_repeats`, which ``duplicate_paragraphs`` drops) and lines the strict steps drop
     wherever they stand (a source, a byline, a caption: ``structure._local_label``) are looked
     past, as a second run, with them gone, would; they go with the block when they stand inside it.
-    A bare name is no lead and is dropped only where it ends the article: it ends the block, as a
-    title does. Only the last :data:`_CLOSING_REACH` lines not dropped are looked at: a run that
+    A bare name is no lead and is dropped only where it ends the article: closing the text (a
+    signature, which ``bylines`` drops there) it is looked past and stays; above the block's last
+    lead it ends the block, as a title does. Only the last :data:`_CLOSING_REACH` lines not dropped are looked at: a run that
     fills them without an end is left alone. Article text stays above the block (:func:`_text_above`:
     a text made only of leads is content). A run reaching the start of ``lines`` goes on in the
     text ``before`` them: under a lead-shaped line it is left alone (a stream's last piece, see
@@ -1217,7 +1217,7 @@ def _teaser_tail(
     leads = [i for i in tail if _teaser_line(lines[i])]
     if len(leads) < lo or sum(_lead_marked(" ".join(lines[i].split())) for i in leads) < _TEASER_MARKED:
         return []  # (the block is made of such lines: no need to look further)
-    from .structure import _local_label
+    from .structure import _local_label, _name_only
 
     repeats = _repeats(lines, before() if callable(before) else before)
     run: list[int] = []
@@ -1226,6 +1226,8 @@ def _teaser_tail(
         if i in repeats or _local_label(lines[i]) is not None:
             skipped.append(i)
             continue
+        if not run and _name_only(lines[i]):
+            continue  # a signature closing the text (strict drops it: a second run finds the block)
         if not _teaser_line(lines[i]):
             if _headline_like(lines[i]):
                 return []  # under a title, a sub-heading or a list item: the article's own paragraphs
