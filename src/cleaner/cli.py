@@ -325,10 +325,6 @@ def _check_explain(
             raise click.UsageError(f"-o {output} is the input file; --explain does not rewrite its input")
 
 
-def _pipeline(profile: str | None, enable: tuple[str, ...], disable: tuple[str, ...], fmt: str) -> Pipeline:
-    return _settings(profile, enable, disable, fmt, None).pipeline
-
-
 def _settings(
     profile: str | None, enable: tuple[str, ...], disable: tuple[str, ...], fmt: str, config_file: str | None
 ) -> Settings:

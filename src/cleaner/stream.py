@@ -355,7 +355,8 @@ def stream_plan(pipeline: Pipeline) -> _Plan | None:
                 return None
             stages.append(("cut", name, func, {"ok": ok}))
         elif name == "boilerplate":
-            finder = _boilerplate_ok(tuple(params.get("phrases", ())))
+            phrases = tuple(params.get("phrases", ()))
+            finder = _boilerplate_ok(phrases)
             later = {st.name for st in pipeline.steps[len(stages) + 1 :]}
             if finder is None or not later & {"duplicate_paragraphs", "headings", "whitespace"}:
                 return None
@@ -363,7 +364,6 @@ def stream_plan(pipeline: Pipeline) -> _Plan | None:
                 from .normalizers.boilerplate import _after, _Read
             except ImportError:
                 return None
-            phrases = tuple(params.get("phrases", ()))
             # boilerplate turns CR line ends into LF when it finds furniture anywhere in the text;
             # the stream does so in every piece, and a later step turns them into LF anyway.
             # Every piece but the last is cleaned as text that does not end there (no closing rule),
@@ -431,10 +431,6 @@ def _stage(kind: str, name: str, func: Callable[[str], str], extra: dict, counts
 
 def _lf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-def _with_lf(func: Callable[[str], str]) -> Callable[[str], str]:
-    return lambda text: func(_lf(text))
 
 
 def _rows3(piece: str) -> int:
