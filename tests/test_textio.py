@@ -105,6 +105,25 @@ def test_atomic_write_keeps_permission_bits_and_leaves_no_temporary(tmp_path: Pa
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root may give a file to another user")
+def test_atomic_write_keeps_the_owner_and_group(tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"old")
+    os.chown(target, 4321, 8765)
+    target.chmod(0o2640)  # setgid: chown after chmod would clear it
+    atomic_write(target, b"new")
+    after = target.stat()
+    assert (after.st_uid, after.st_gid, stat.S_IMODE(after.st_mode)) == (4321, 8765, 0o2640)
+
+
+def test_atomic_write_by_the_owner_changes_no_owner(tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"old")
+    before = target.stat()
+    atomic_write(target, b"new")
+    assert (target.stat().st_uid, target.stat().st_gid) == (before.st_uid, before.st_gid)
+
+
 def test_an_aborted_write_leaves_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "a.txt"
     target.write_bytes(b"old")

@@ -607,12 +607,30 @@ def _create_temp(folder: str) -> tuple[int, str]:
     raise FileExistsError(f"no free temporary file name in {folder}")
 
 
+def _keep_owner(fd: int, old: os.stat_result) -> None:
+    """Give the new file the owner and group of the file it replaces, as far as we may.
+
+    Root may give any owner; another user may only pick one of its own groups: what is refused is left
+    as the new file has it (the user who ran ``cleaner``). Done before ``fchmod``, which it could clear.
+    """
+    if not hasattr(os, "fchown"):  # Windows: no owners to keep
+        return
+    new = os.fstat(fd)
+    if (new.st_uid, new.st_gid) == (old.st_uid, old.st_gid):
+        return
+    with contextlib.suppress(OSError):
+        os.fchown(fd, old.st_uid, old.st_gid)
+        return
+    with contextlib.suppress(OSError):  # not ours to give: keep at least the group if it is one of ours
+        os.fchown(fd, -1, old.st_gid)
+
+
 class AtomicWriter:
     """Write a file so that a crash leaves either the old file or the new one, whole.
 
     Bytes go to a temporary file in the target's folder (named ``.cleaner-tmp-<pid>-…``);
-    :meth:`commit` flushes, fsyncs, copies the permission bits of the file it replaces and moves it
-    over the target with ``os.replace``; :meth:`abort` (also on any exception in a ``with`` block)
+    :meth:`commit` flushes, fsyncs, copies the permission bits (and, as far as the user may, the
+    owner and group) of the file it replaces and moves it over the target with ``os.replace``; :meth:`abort` (also on any exception in a ``with`` block)
     removes it and leaves the target untouched. A symbolic link target is written through: the file
     it points to is replaced, the link stays. ``link`` says whether ``path`` is a symbolic link when
     the caller already knows (``None``: look).
@@ -659,9 +677,12 @@ class AtomicWriter:
                 self._handle.flush()
             os.fsync(self.fd)
             try:
-                mode = os.stat(self.path).st_mode & 0o7777
+                old = os.stat(self.path)
             except FileNotFoundError:
                 mode = _default_mode()
+            else:
+                mode = old.st_mode & 0o7777
+                _keep_owner(self.fd, old)
             os.fchmod(self.fd, mode)
             self._close()
             os.replace(self.tmp, self.path)
