@@ -557,3 +557,32 @@ def test_first_selected_finds_what_a_walk_would_take_below_a_folder(
     found = first_selected(str(tmp_path), str(tmp_path / output), exclude=exclude)
     assert found == (str(tmp_path / expected) if expected else None)
     assert first_selected(str(tmp_path / output), str(tmp_path)) is None  # the input inside the output: not this
+
+
+def test_a_second_ctrl_c_during_a_one_process_runs_clean_up_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C mid-run, then Ctrl-C again while the run removes its temporary files: the clean-up
+    finishes (the second is ignored), the first interrupt still ends the run, Ctrl-C works again after."""
+    import os
+    import signal
+
+    tasks = _tasks(tmp_path, 4)
+    real_clean, real_remove = runner._clean_file, runner._remove_temp_files
+    calls: list[str] = []
+
+    def interrupted_at_the_third(task, *args, **kw):  # noqa: ANN001, ANN202
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        calls.append("cleaned")
+        return real_clean(task, *args, **kw)
+
+    def interrupted_again(*args, **kw):  # noqa: ANN202
+        os.kill(os.getpid(), signal.SIGINT)  # the handler would run at the next bytecode
+        real_remove(*args, **kw)
+        calls.append("clean-up finished")
+
+    monkeypatch.setattr(runner, "_clean_file", interrupted_at_the_third)
+    monkeypatch.setattr(runner, "_remove_temp_files", interrupted_again)
+    with pytest.raises(KeyboardInterrupt):
+        list(runner._clean_group(tasks, resolve("default"), RunOptions()))
+    assert calls == ["cleaned", "cleaned", "clean-up finished"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -50,8 +50,9 @@ import stat
 import sys
 import tempfile
 import time
-from contextlib import suppress as _suppress
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextlib import suppress as _suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
@@ -590,14 +591,15 @@ def _clean_group(tasks: Iterable[FileTask], pipeline: Pipeline, options: RunOpti
             first = pending.popleft()
             yield first if isinstance(first, FileResult) else first.result()
     except KeyboardInterrupt:
-        if writer is not None:  # Ctrl-C between a file's cleaning and its commit
-            writer.abort()
-        if committer is not None:
-            committer.shutdown(wait=True)
-            committer = None
-        # A Ctrl-C can land between a temporary file's creation and its writer taking charge of it:
-        # once no commit runs, this process's temporary files left in its output folders are removed.
-        _remove_temp_files({key[1] for key in folders if isinstance(key, tuple)}, [os.getpid()])
+        with _sigint_ignored():  # a second Ctrl-C must not cut the clean-up short
+            if writer is not None:  # Ctrl-C between a file's cleaning and its commit
+                writer.abort()
+            if committer is not None:
+                committer.shutdown(wait=True)
+                committer = None
+            # A Ctrl-C can land between a temporary file's creation and its writer taking charge of it:
+            # once no commit runs, this process's temporary files left in its output folders are removed.
+            _remove_temp_files({key[1] for key in folders if isinstance(key, tuple)}, [os.getpid()])
         raise
     finally:
         if committer is not None:
@@ -962,20 +964,27 @@ def _interrupted(pool: _Pool, batches: Iterable[Sequence[FileTask]]) -> None:
     temporary files they may have left (a file half written, commits pending) are removed from the
     output folders of the ``batches`` they held. Files already committed stay, whole; no worker is
     waited on beyond its end. A second Ctrl-C meanwhile is ignored."""
-    import signal
-
     terminate = getattr(pool, "terminate", None)
     if terminate is None:  # a ProcessPoolExecutor: its workers end with the parent
         pool.shutdown(wait=False, cancel_futures=True)
         return
+    with _sigint_ignored():
+        pids = terminate()
+        folders = {_parent(os.fspath(t.dst)) for batch in batches for t in batch if t.dst is not None}
+        _remove_temp_files(folders, pids)
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C while the block runs (a clean-up that must finish), where signals can be set."""
+    import signal
+
     try:
         old = signal.signal(signal.SIGINT, signal.SIG_IGN)
     except ValueError:  # not the main thread
         old = None
     try:
-        pids = terminate()
-        folders = {_parent(os.fspath(t.dst)) for batch in batches for t in batch if t.dst is not None}
-        _remove_temp_files(folders, pids)
+        yield
     finally:
         if old is not None:
             signal.signal(signal.SIGINT, old)
