@@ -165,6 +165,7 @@ def predict(path: Path, profile: str = "strict") -> dict[int, Predicted]:
     text_lines: list[tuple[int, str]] = []  # (1-based line number, text)
     result: dict[int, Predicted] = {}
     roles = wrappers.trec_roles(raw_lines) if "wrappers" in names and wrappers.is_trec("\n".join(raw_lines)) else None
+    title_lines: list[str] = []  # a TREC record's title: `wrappers` writes it above the text, then a blank line
     for n, line in enumerate(raw_lines, 1):
         if not line.strip():
             continue
@@ -175,6 +176,7 @@ def predict(path: Path, profile: str = "strict") -> dict[int, Predicted]:
                 continue
             if role == "title":
                 result[n] = Predicted("title")
+                title_lines.append(kept)
                 continue
             line = kept
         text_lines.append((n, line))
@@ -212,7 +214,8 @@ def predict(path: Path, profile: str = "strict") -> dict[int, Predicted]:
         elif step == "headings":
             max_words = params.get("headings", {}).get("max_words", get("headings").defaults["max_words"])
             # The step sees the blank lines between paragraphs (a line break before a heading).
-            texts, numbers = [], []
+            texts: list[str] = [*title_lines, ""] if title_lines else []
+            numbers: list[int | None] = [None] * len(texts)
             for k, (n, t) in enumerate(lines):
                 if k and any(not raw_lines[m - 1].strip() for m in range(lines[k - 1][0] + 1, n)):
                     texts.append("")

@@ -97,6 +97,20 @@ def test_evaluation_script_skips_without_the_corpus(tmp_path: Path, capsys: pyte
     assert "skipped" in capsys.readouterr().out
 
 
+def test_the_evaluation_finds_the_headings_the_pipeline_writes(shared: Path) -> None:
+    """The evaluation re-runs the steps line by line: per article, it must predict as many headings as
+    the real strict pipeline marks `## ` (it once missed one under a TREC title: precision was off)."""
+    module = _load_eval()
+    markdown = cleaner.resolve("strict", params={"headings": {"style": "markdown"}})
+    wrong = []
+    for path in sorted((shared / "corpus" / "articles").glob("*.txt")):
+        real = sum(line.startswith("## ") for line in markdown(_decode(path.read_bytes())).split("\n"))
+        predicted = sum(p.label == "heading" for p in module.predict(path).values())
+        if real != predicted:
+            wrong.append(f"{path.name}: pipeline {real}, evaluation {predicted}")
+    assert not wrong, wrong
+
+
 # Records of the bulk corpus where strict once deleted article text (a review found them): paragraphs
 # ending with a photo note, titles opening with "صورة من" or ending with "(صورة)", section headings
 # (countries) and timeline headings (day and month) between paragraphs, list items under a line
