@@ -16,6 +16,8 @@ from collections.abc import Callable, Container
 from importlib import resources
 
 from ..registry import normalizer
+from .headings import _LEAD_CHARS as _HEADING_LEAD
+from .headings import _TRAIL_CHARS as _HEADING_TRAIL
 
 BYLINE, DATELINE, CAPTION = "byline", "dateline", "caption"
 
@@ -1058,8 +1060,29 @@ def datelines(text: str) -> str:
 
 
 def paragraph_key(line: str) -> str:
-    """A paragraph's identity for duplicate detection: case, spacing, tatweel and marks folded."""
-    return _fold(line)
+    """A paragraph's identity for duplicate detection: case, spacing, tatweel and marks folded, and
+    the decoration ``headings`` strips from a heading left out at either end (bullets, squares,
+    stars, hashes, dashes before it; colons, stars, dashes after it). A decorated line that
+    ``headings`` makes a heading keeps its key once bare, so a second run finds no repeat the first
+    kept (nor keeps one the first dropped). A line of decoration alone keeps it.
+
+    >>> paragraph_key("■ دعـم مستمر للمزارعين :") == paragraph_key("دعم مستمر للمزارعين")
+    True
+    """
+    return _key(line)
+
+
+# The decoration headings strips (its _LEAD_CHARS before the text, _TRAIL_CHARS after it, white space
+# on both sides; a test checks headings' own strip against it), as paragraph_key strips it from a
+# folded line, whose white space is single spaces.
+_KEY_LEAD = "".join(sorted(_HEADING_LEAD)) + " "
+_KEY_TRAIL = "".join(sorted(_HEADING_TRAIL)) + " "
+
+
+def _key(line: str) -> str:
+    """paragraph_key without a cache: paragraphs are not worth caching."""
+    folded = _fold.__wrapped__(line)
+    return folded.lstrip(_KEY_LEAD).rstrip(_KEY_TRAIL) or folded
 
 
 #: ``duplicate_paragraphs`` remembers at most this many distinct paragraphs: the most recent ones
@@ -1075,7 +1098,10 @@ DUPLICATE_WINDOW = 1 << 18
 # Characters the coarse key cannot fold (letters other than A-Z that have a lower case, whitespace other
 # than ASCII and the no-break space) mark their line: the lead bytes that only start such characters
 # become 0xFF (a byte UTF-8 never uses), the other sequences are found by _COARSE_UNSAFE; a marked
-# line gets the coarse key of its real key. A test checks every code point.
+# line gets the coarse key of its real key. A test checks every code point. The decoration
+# paragraph_key strips at either end of a line: every byte that the coarse key of a decoration character
+# holds is stripped at either end of a coarse key (_COARSE_STRIP; more than the decoration goes, a letter
+# whose bytes are among them too, but two lines with one paragraph_key still share a coarse key).
 _MARKER = 0xFF
 _MARKED = frozenset([*range(0xC3, 0xCA), *range(0xCD, 0xD6), 0xE1, 0xE3, 0xEA])
 _COARSE_TABLE = bytes(
@@ -1098,6 +1124,9 @@ def _coarse(data: bytes) -> bytes:
     return data.translate(_COARSE_TABLE, _COARSE_DELETE)
 
 
+_COARSE_STRIP = bytes(sorted(set(_coarse("".join(_HEADING_LEAD | _HEADING_TRAIL).encode("utf-8", "surrogatepass")))))
+
+
 def _unsafe(data: bytes) -> bool:
     return bytes([_MARKER]) in _coarse(data) or any(pattern.search(data) for pattern in _COARSE_UNSAFE)
 
@@ -1108,7 +1137,7 @@ def _coarse_keys(text: str, lines: list[str]) -> list[bytes]:
     a 0xFF byte, which no other coarse key holds)."""
     data = text.encode("utf-8", "surrogatepass")
     folded = _coarse(data)
-    coarse = folded.split(b"\n")
+    coarse = [key.strip(_COARSE_STRIP) for key in folded.split(b"\n")]
     marked: set[int] = set()
     for source, found in ((folded, [m.start() for m in re.finditer(b"\xff", folded)] if b"\xff" in folded else []),
                           (data, [m.start() for pattern in _COARSE_UNSAFE for m in pattern.finditer(data)])):
@@ -1119,11 +1148,8 @@ def _coarse_keys(text: str, lines: list[str]) -> list[bytes]:
             marked.add(line_no)
     for line_no in marked:
         key = _key(lines[line_no]).encode("utf-8", "surrogatepass")
-        coarse[line_no] = b"\xff" + key if _unsafe(key) else _coarse(key)
+        coarse[line_no] = b"\xff" + key if _unsafe(key) else _coarse(key).strip(_COARSE_STRIP)
     return coarse
-
-
-_key = _fold.__wrapped__  # paragraph_key without its cache: paragraphs are not worth caching
 
 
 def _long(line: str, min_words: int) -> bool:
@@ -1139,7 +1165,9 @@ def _long(line: str, min_words: int) -> bool:
 # key as long as all their characters are in U+0000-U+06FF, U+2000-U+20FF or a block that
 # paragraph_key leaves alone (no case, no whitespace). A line with a character the table cannot fold
 # (ٱ, U+200A / U+2028 / U+2029 / U+202F, a character of _UNSAFE_HI's blocks, one beyond U+FFFF) gets
-# the coarse key of its real key instead. A test checks every code point.
+# the coarse key of its real key instead. A test checks every code point. As paragraph_key strips
+# the decoration of a heading at either end of a line, the fast key strips the bytes of that decoration
+# (_LO_STRIP, which holds alef's and a few letters' bytes too) at either end.
 _LO_DELETE = bytes([*range(0x00, 0x0A), 0x0B, 0x0C, 0x0D, *range(0x1C, 0x21), 0x40, *range(0x4B, 0x60), *range(0x6B, 0x7B), 0x85, 0xA0])
 _LO_TABLE = bytes(
     0x22 if b in (0x23, 0x25, 0x27)  # آ أ إ ا
@@ -1149,6 +1177,9 @@ _LO_TABLE = bytes(
     else b
     for b in range(256)
 )
+_LO_STRIP = bytes(sorted(set(
+    "".join(_HEADING_LEAD | _HEADING_TRAIL).encode("utf-16-le", "surrogatepass")[0::2].translate(_LO_TABLE, _LO_DELETE)
+)))
 #: High bytes of the blocks with characters paragraph_key changes that _LO_TABLE does not cover
 #: (Latin Extended, Greek, Cyrillic, Armenian, Georgian, Cherokee, letterlike and enclosed letters,
 #: fullwidth letters, U+1680 and U+3000 spaces) and of surrogates (characters beyond U+FFFF).
@@ -1162,7 +1193,7 @@ _DUPLICATE_CHUNK = 1 << 16  # characters of text keyed at a time (the buffers st
 
 def _lo_key(text: str) -> bytes:
     """The fast coarse key of a line (see _LO_TABLE)."""
-    return text.encode("utf-16-le", "surrogatepass")[0::2].translate(_LO_TABLE, _LO_DELETE)
+    return text.encode("utf-16-le", "surrogatepass")[0::2].translate(_LO_TABLE, _LO_DELETE).strip(_LO_STRIP)
 
 
 def _first_lines(text: str) -> tuple[list[int], list[tuple[int, int, int]]] | None:
@@ -1235,6 +1266,7 @@ def _first_lines(text: str) -> tuple[list[int], list[tuple[int, int, int]]] | No
                     keys[k - 1 : k + 1] = [keys[k - 1] + b"\n" + keys[k]]
         if check and len(keys) != chunk.count("\n") + 1:
             return None
+        keys = list(map(bytes.strip, keys, itertools.repeat(_LO_STRIP)))  # (the decoration: see _LO_STRIP)
         if "\u0671" in chunk:
             p = chunk.find("\u0671")
             line = last = 0
@@ -1262,7 +1294,9 @@ def duplicate_paragraphs(text: str, *, min_words: int = 10) -> str:
     """Keep a paragraph repeated verbatim (after normalisation) once, at its first place.
 
     Only paragraphs of at least ``min_words`` words count, so a repeated refrain or a short label
-    line (``الفائزون :``) stays. A paragraph is compared with the last :data:`DUPLICATE_WINDOW`
+    line (``الفائزون :``) stays. Case, spacing, tatweel and marks are folded, and the decoration
+    ``headings`` strips from a heading is left out at either end (``■ نص`` repeats ``نص``; see
+    :func:`paragraph_key`). A paragraph is compared with the last :data:`DUPLICATE_WINDOW`
     (262,144) distinct paragraphs kept, not with all of a huge text: memory stays bounded, the same
     whole or streamed. An article holds far fewer, so within an article every repeat goes (a lead
     repeated at the end of the article, say).
