@@ -33,7 +33,7 @@ from strategies import texts
         # h1–h6: a block of their own
         ("<h2>عنوان فرعي</h2>نص", "\n\nعنوان فرعي\n\nنص"),
         # script, style and comments go with their content
-        ("قبل<script>var a = '<p>';</script>بعد", "قبلبعد"),
+        ("قبل<script>var a = '<p>';</script>بعد", "قبل بعد"),  # a space stays: words never glue
         ("قبل <style>p {color: red}</style> بعد", "قبل  بعد"),
         ("قبل <!-- تعليق <p> --> بعد", "قبل  بعد"),
         # entities are decoded

@@ -114,6 +114,9 @@ def _resolve(
     by_name = {n: dict(v) for n, v in PROFILE_PARAMS.get(profile, {}).items()}
     for n, v in params:
         by_name.setdefault(n, {}).update(v)
+    if by_name.get("headings", {}).get("style") == "markdown" and "html" in chosen:
+        # markdown output: an HTML heading (h1-h6) is written "## heading" whatever its length
+        by_name.setdefault("html", {}).setdefault("heading_style", "markdown")
     steps = []
     for name in _ordered(chosen):
         steps.append(Step.of((name, dict(by_name.get(name, ())))))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..registry import normalizer
 from .chars import TATWEEL
 from .diacritics import CLASSES
-from .wrappers import TREC_FIELDS, is_trec
+from .wrappers import TREC_FIELDS, TREC_LOWER, is_trec
 
 #: Elements that start a new line when rendered.
 BLOCK_TAGS = frozenset(
@@ -28,10 +28,35 @@ INLINE_TAGS = frozenset(
 DROPPED_TAGS = ("script", "style")
 KNOWN_TAGS = BLOCK_TAGS | INLINE_TAGS | frozenset(DROPPED_TAGS) | frozenset({"iframe", "button", "option"})
 
-_NAMES = "|".join(sorted(KNOWN_TAGS, key=lambda n: (-len(n), n)))
-# A tag: a known element name, then attributes (no '<' or '>' inside, bounded), then '>'.
-# Attribute text stops at the next '<' or '>', so the scans from successive '<' never overlap.
+#: Elements that separate the words on either side (a form control, an embedded object): removed,
+#: they leave a space between two words they stood between (``<option>نعم</option><option>لا``).
+SEPARATOR_TAGS = frozenset(
+    """audio button iframe img input meta link object option picture select source svg textarea
+    video""".split()
+)
+# Namespaced elements (Word's <o:p>, <w:Sdt>, <st1:City>): markup, removed as inline elements.
+_NAMESPACED = r"[a-zA-Z][a-zA-Z0-9]{0,15}:[a-zA-Z][-a-zA-Z0-9_.]{0,40}"
+_NAMES = "|".join(sorted(KNOWN_TAGS, key=lambda n: (-len(n), n))) + "|" + _NAMESPACED
+# A tag's reach: a known element name, then anything but '<' or '>' (bounded), then '>'. Every tag
+# (:data:`_MARKUP`) that reaches past a point reaches past it read so (the streaming cut check, see
+# ``stream._tags_closed``). Attribute text stops at the next '<' or '>': the scans from successive '<' never overlap.
 _TAG = re.compile(rf"<(?=[/a-zA-Z])(/?)({_NAMES})(?=[\s/>])([^<>]{{0,4000}})>", re.IGNORECASE)
+# A tag as this step removes it: a known element name, then attributes that look like markup, then
+# '>'. Outside an attribute's value no letter or digit but ASCII ones stands (so the maths of
+# "a <b و b> c" or "0 <p و q> 1" is prose); a value (after '=') may hold any letter. A quoted value
+# may hold a '>' (title="a > b") when the tag stands on one line, else the tag ends at its first '>'.
+# Each item of an attribute list opens with its own character ('=', a quote, or another) and stops
+# at the next '<' (or line end): the lists are atomic, read in one way only: linear time.
+_ITEMS_ONE_LINE = (  # (Q stands for a double quote, A for an apostrophe)
+    r"(?>(?:(?:(?![^\W\x00-\x7f])[^<>QA=\n])+|=[ \t]{0,8}Q[^Q<\n]{0,4000}Q"
+    r"|=[ \t]{0,8}A[^A<\n]{0,4000}A|=[^<>QA\s]{1,4000}|[=QA])*)"
+).replace("Q", '"').replace("A", "'")
+_ITEMS = (
+    r"(?>(?:(?:(?![^\W\x00-\x7f])[^<>QA=])+|=\s{0,8}Q[^Q<>]{0,4000}Q"
+    r"|=\s{0,8}A[^A<>]{0,4000}A|=[^<>QA\s]{1,4000}|[=QA])*)"
+).replace("Q", '"').replace("A", "'")
+# (Case is ignored in the name only: ignoring it in the classes would let "i" match "\u0130", out of ASCII.)
+_MARKUP = re.compile(rf"<(?=[/a-zA-Z])(/?)((?i:{_NAMES}))(?=[\s/>])(?:{_ITEMS_ONE_LINE}>|{_ITEMS}>)")
 _ENTITY = re.compile(
     r"&(?:(?:amp|AMP|#0{0,4}38|#[xX]0{0,4}26);)*"  # a chain of escaped ampersands (&amp;amp;…)
     r"(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)?"  # then one entity
@@ -40,7 +65,7 @@ _ENTITY = re.compile(
 # skips ahead to it (one pattern of both would be tried at every position). The lookahead after
 # '<' rejects a '<' that opens no name before the engine tries the long alternation of names (a
 # text of 8 MB of '<' took seconds).
-_MAYBE_TAG_OR_COMMENT = re.compile(rf"<(?=[/!a-zA-Z])(?:/?(?:{_NAMES})(?=[\s/>])|!--)", re.IGNORECASE)
+_MAYBE_TAG_OR_COMMENT = re.compile(rf"<(?=[/!a-zA-Z])(?:/?(?:{_NAMES})(?=[\s/>])|!--|!\[CDATA\[)", re.IGNORECASE)
 _MAYBE_ENTITY = re.compile(r"&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{1,31};)", re.IGNORECASE)
 _HEADING = re.compile(r"h[1-6]", re.IGNORECASE)
 
@@ -52,19 +77,49 @@ def has_markup(text: str) -> bool:
     )
 
 
+#: What stands for a comment or a dropped element between two characters that are not white space: a
+#: separator element, which the tag pass of the same round turns into a space or nothing (see _SEPARATOR).
+_GAP_TAG = "<img>"
+
+
+def _gap(text: str, start: int, end: int) -> str:
+    """What stands for ``text[start:end]`` once removed: :data:`_GAP_TAG` between two characters that
+    are not white space (removing it must not glue two words), else nothing."""
+    if 0 < start and end < len(text) and not text[start - 1].isspace() and not text[end].isspace():
+        return _GAP_TAG
+    return ""
+
+
 def _drop_comments(text: str) -> str:
-    if "<!--" not in text:
+    """Comments go (a space stays between the words they stood between); so do the brackets of a
+    ``<![CDATA[…]]>`` section, whose text stays."""
+    if "<!" not in text:
         return text
+    last_close = text.rfind("]]>")
     out, i = [], 0
     while True:
-        j = text.find("<!--", i)
+        j = text.find("<!", i)
         if j < 0:
             break
-        k = text.find("-->", j + 4)
-        if k < 0:
-            break  # an unclosed comment: left as text
-        out.append(text[i:j])
-        i = k + 3
+        if text.startswith("<!--", j):
+            k = text.find("-->", j + 4)
+            if k < 0:
+                break  # an unclosed comment: left as text
+            out.append(text[i:j])
+            out.append(_gap(text, j, k + 3))
+            i = k + 3
+        elif text.startswith("<![CDATA[", j):
+            k = text.find("]]>", j + 9) if j + 9 <= last_close else -1  # (no search past the last "]]>")
+            if k < 0:  # an unclosed section: left as text
+                out.append(text[i : j + 9])
+                i = j + 9
+                continue
+            out.append(text[i:j])
+            out.append(text[j + 9 : k])
+            i = k + 3
+        else:
+            out.append(text[i : j + 2])
+            i = j + 2
     out.append(text[i:])
     return "".join(out)
 
@@ -88,13 +143,21 @@ def _drop_elements(text: str) -> str:
             break
         close = lower.find(f"</{m.group(1).lower()}", m.end())
         if close < 0:
+            # never closed: code to the end of the text (no Arabic letter after it) goes with it
+            if _ARABIC_LETTER.search(text, m.end()) is None:
+                out.append(text[i : m.start()])
+                i = len(text)
             break
         end = lower.find(">", close)
         end = len(text) if end < 0 else end + 1
         out.append(text[i : m.start()])
+        out.append(_gap(text, m.start(), end))
         i = end
     out.append(text[i:])
     return "".join(out)
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]")
 
 
 def _decode(match: re.Match[str]) -> str:
@@ -148,10 +211,23 @@ def _escape_new_tags(text: str) -> str:
             trec_found.append(is_trec(_later(text, marks=False)))  # as `unicode` and `cms_markers` leave it
         return trec_found[0]
 
+    cdata_closer: list[bool] = []  # whether the text, as the later steps leave it, holds a "]]>" (rare: once)
+
+    def cdata(i: int) -> bool:
+        if not _later(text[i : i + 64]).startswith("<![CDATA["):
+            return False
+        if not cdata_closer:
+            cdata_closer.append("]]>" in _later(text))
+        return cdata_closer[0]
+
     escaped: list[int] = []
     stopper = len(text)  # the nearest "<" to the right that stays
+    following = -1  # the nearest "<" to the right
     for i in reversed(_positions(text, "<")):
+        j = -1
         markup = text.startswith("<!--", i) and i + 4 <= last_close
+        # a CDATA section made by this run (a first round drops the brackets of those in the source)
+        markup = markup or (text.startswith("<!", i) and cdata(i))
         if not markup:
             k = bisect.bisect_left(closes, i)
             j = closes[k] if k < len(closes) else -1
@@ -162,11 +238,16 @@ def _escape_new_tags(text: str) -> str:
                 if hiding and _HIDING.search(region):
                     region = _later(region)
                 comment = region.startswith("<!--") and region.find("-->", 4) >= 0
-                markup = comment or bool(_TAG.fullmatch(region)) or (bool(_TREC_FIELD.fullmatch(region)) and trec())
+                markup = comment or bool(_MARKUP.fullmatch(region)) or (bool(_TREC_FIELD.fullmatch(region)) and trec())
+            if not markup and j >= 0 and (following < 0 or j < following):
+                # a tag whose quoted value holds a '>' reaches past its region, up to the next '<' at most
+                reach = text[i : following if following >= 0 else len(text)]
+                markup = _MARKUP.match(_later(reach) if hiding and _HIDING.search(reach) else reach) is not None
         if markup:
             escaped.append(i)
         else:
             stopper = i
+        following = i
     if not escaped:
         return text
     out, last = [], 0
@@ -178,8 +259,8 @@ def _escape_new_tags(text: str) -> str:
     return "".join(out)
 
 
-_TREC = "|".join(sorted(TREC_FIELDS, key=lambda n: (-len(n), n)))
-_TREC_FIELD = re.compile(rf"</?(?:{_TREC})>")
+_TREC = "|".join(sorted(TREC_FIELDS | TREC_LOWER, key=lambda n: (-len(n), n)))
+_TREC_FIELD = re.compile(rf"</?(?:{_TREC})>")  # upper or lower case, as `wrappers` reads them
 
 
 # Controls and invisible marks that the `unicode` step (which runs after this one) deletes or turns
@@ -280,7 +361,7 @@ def _joined(text: str, j: int) -> bool:
     lt = text.rfind("<", max(0, j - 4002), j)
     if lt >= 0 and text.find(">", lt, j) < 0:
         gt = text.find(">", j, lt + 4003)
-        if gt >= 0 and text.find("<", j, gt) < 0 and _TAG.fullmatch(text, lt, gt + 1):
+        if gt >= 0 and text.find("<", j, gt) < 0 and (_MARKUP.fullmatch(text, lt, gt + 1) or _MARKUP.match(text, lt)):
             return True
     if "<!--" in text[max(0, j - 3) : j + 3] or "-->" in text[max(0, j - 2) : j + 2]:  # any one spans j
         return True
@@ -366,7 +447,7 @@ def _unhide_tags(text: str, *, escape: bool = False) -> str:
             return region
         cleaned = _later(region)
         comment = cleaned.startswith("<!--") and cleaned.find("-->", 4) >= 0  # as _drop_comments sees it
-        if not (comment or _TAG.fullmatch(cleaned)):
+        if not (comment or _MARKUP.fullmatch(cleaned)):
             return region  # not markup this step removes (a TREC field is `_escape_new_tags`' business)
         return "&lt;" + region[1:] if escape else cleaned
 
@@ -396,7 +477,12 @@ def html(text: str, *, heading_style: str = "text") -> str:
     Block elements (``p``, ``div``, ``br``, ``li``, ``tr``, ``h1``–``h6`` …) become line breaks and
     inline ones (``span``, ``b``, ``a`` …) vanish, so ``كل<span>مة</span>`` stays one word; ``h1``–
     ``h6`` become blocks of their own (``heading_style="markdown"`` writes ``## heading``); only
-    known element names count as tags, so prose such as ``س < 5 و ص > 3`` or ``<<`` stays.
+    known element names count as tags, and only with attributes that look like markup (ASCII outside
+    a value; a quoted value may hold ``>``), so prose such as ``س < 5 و ص > 3``, ``a <b و b> c`` or
+    ``<<`` stays. Removing markup never glues two words: a comment, script, form control or embedded
+    object (``option``, ``img`` …) between two words leaves a space, and ``3<sup>2</sup>`` is ``3^2``.
+    A ``script`` or ``style`` never closed goes to the end when no Arabic letter follows it;
+    ``<![CDATA[…]]>`` keeps its text; namespaced tags (``<o:p>``, ``<st1:City>``) are markup.
     Markup that decoding makes (double-escaped ``&lt;p&gt;``) is removed as markup too, and markup
     is read through what the next steps delete (controls and invisible marks, CMS markers, Arabic
     diacritics): ``<a[[system-code:x]]>`` and ``&lt\u2069;`` go now, not on a second run.
@@ -429,6 +515,46 @@ def html(text: str, *, heading_style: str = "text") -> str:
     return _escape_new_tags(text) if "<" in text and (rounds or "[" in text or _ODD.search(text)) else text
 
 
+def _replace_tags(text: str, tag: Callable[[re.Match[str]], str]) -> str:
+    """Every tag of ``text`` replaced by what ``tag`` gives; a :data:`_SEPARATOR` becomes a space when
+    the nearest characters left on either side are not white space (two words stay apart), else
+    nothing. Two passes over the pieces: linear, however many separators stand in a row."""
+    out: list[str] = []
+    seps: list[int] = []
+    last = 0
+    for m in _MARKUP.finditer(text):
+        out.append(text[last : m.start()])
+        got = tag(m)
+        if got is _SEPARATOR:
+            seps.append(len(out))
+            got = ""
+        out.append(got)
+        last = m.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    if seps:
+        after = [""] * (len(out) + 1)  # the first character of the pieces from i on
+        for i in range(len(out) - 1, -1, -1):
+            after[i] = out[i][:1] or after[i + 1]
+        k, before = 0, ""  # the last character of the pieces before i
+        for i, piece in enumerate(out):
+            if k < len(seps) and seps[k] == i:
+                k += 1
+                nxt = after[i + 1]
+                if before and nxt and not before.isspace() and not nxt.isspace():
+                    out[i] = piece = " "
+            if piece:
+                before = piece[-1]
+    return "".join(out)
+
+
+#: What ``tag`` gives for a separator element (compared by identity).
+_SEPARATOR = "\x00separator"
+
+#: What an exponent opens with (after ``<sup>``).
+_POWER = re.compile("[-+\u2212]?[0-9]")
+
 #: At most this many rounds of :func:`html` (markup escaped that many times over is left escaped).
 _ROUNDS = 16
 
@@ -454,9 +580,13 @@ def _round(text: str, heading_style: str, first: bool) -> str:
             return "\n\n## " if heading_style == "markdown" else "\n\n"
         if name in BLOCK_TAGS:
             return "\n"
+        if name in SEPARATOR_TAGS:
+            return _SEPARATOR
+        if name == "sup" and not closing and _POWER.match(m.string, m.end()) and m.start() and m.string[m.start() - 1].isdigit():
+            return "^"  # 3<sup>2</sup>: 3^2, not the number 32
         return ""
 
-    text = _TAG.sub(tag, text)
+    text = _replace_tags(text, tag)
     while "&" in text:  # decoding can make a new entity ("&&#97;mp;"): repeat; each round shortens
         decoded = _sub_changed(_ENTITY, _decode, _unhide_entities(text))
         if decoded == text:
