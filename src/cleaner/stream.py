@@ -162,11 +162,11 @@ def _between_rows(ok: Callable[[str, str], bool]) -> Callable[[str], int]:
 
 def _headings_ok(max_words: int) -> Callable[[str, str], bool] | None:
     try:
-        from .normalizers.headings import _LIST_MARKER, _SENTENCE_END, _core, _is_candidate
+        from .normalizers.headings import _LIST_MARKER, _MARKDOWN_HEADING, _SENTENCE_END, _core, _is_candidate
 
         def prose(line: str) -> bool:
-            if "\r" in line.rstrip("\r") or _LIST_MARKER.match(line):
-                return False
+            if "\r" in line.rstrip("\r") or _LIST_MARKER.match(line) or _MARKDOWN_HEADING.match(line):
+                return False  # (a "## heading" is one whenever a line follows it, in the piece or after)
             core = _core(line)
             if _is_candidate(line, core, max_words):
                 return False
@@ -190,7 +190,9 @@ def _boilerplate_ok(phrases: tuple[str, ...]) -> Callable[[list[str], list[int],
     ``structure`` labels wherever it stands, or a bare name), repeating no earlier line (in the
     reach of ``boilerplate``'s repeats, as the text is read and as it is cleaned) and left as it is
     by the step. It may have the shape of another story's lead (``_teaser_line``) only as the last
-    of six such lines, each of them so too.
+    of six such lines, each of them so too. No stack of other stories' headlines may open under it
+    (``boilerplate.stack_may_open``: that rule reads the line above the stack, which the piece after
+    the cut would not see).
 
     Why streamed equals whole. The step's rules are of two sorts. The prompt's state runs forward
     and resets at ``a``. The closing rules (closing furniture block, closing series, notes about
@@ -208,7 +210,7 @@ def _boilerplate_ok(phrases: tuple[str, ...]) -> Callable[[list[str], list[int],
     a block of leads reaching the piece's start under a lead-shaped line is left alone, as the
     whole text leaves it (a run of six or more)."""
     try:
-        from .normalizers.boilerplate import _SENTENCE_END, _apparatus, _headline_like, _teaser_line, _trailing_ok, line_kind
+        from .normalizers.boilerplate import _SENTENCE_END, _apparatus, _headline_like, _teaser_line, _trailing_ok, line_kind, stack_may_open
 
         def reset(line: str) -> bool:
             return (
@@ -230,6 +232,8 @@ def _boilerplate_ok(phrases: tuple[str, ...]) -> Callable[[list[str], list[int],
         a = rows[filled[n]]
         if not reset(a):
             return 0
+        if stack_may_open(rows[k].rstrip("\r") for k in filled[n + 1 :]):
+            return 0  # other stories' headlines stacked under ``a`` (the rule reads the line above them)
         if not _teaser_line(a):
             return 1
         if n < 5 or not all(_teaser_line(rows[k]) and not _apparatus(rows[k]) for k in filled[n - 5 : n]):
@@ -544,24 +548,27 @@ def _dedupe(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, 
     yield run(previous, True)
 
 
-def _structure_plain() -> Callable[[str], bool] | None:
+def _structure_plain() -> Callable[[str], int] | None:
     """A line the strict steps (``bylines``, ``captions``, ``datelines``) leave alone wherever it
     stands: no label of its own, not a bare name, no byline glued to its start, no time stamp (the
-    head of the article reaches past time stamps under the title)."""
+    head of the article reaches past time stamps under the title). The function gives 0 for another
+    line, 2 for a plain line of a pull quote's shape (``pull_quotes.shape``: such a line is no window
+    line of a pull quote, and two in a row end its window), 1 for the others."""
     try:
+        from .normalizers.pull_quotes import shape
         from .normalizers.structure import _local_label, _name_only, _stamp, byline_prefix
 
-        def plain(line: str) -> bool:
+        def plain(line: str) -> int:
             if "\r" in line.rstrip("\r"):
-                return False
+                return 0
             if line.rstrip().endswith((":", "：")):  # a credit line ("فلان الفلاني:") under a title
-                return False
+                return 0
             if _stamp(line):  # a time stamp: the head of the article (where a one-place dateline goes) reaches past it
-                return False
+                return 0
             for form in {line, line.rstrip("\r"), line.strip().lstrip("?").strip()}:
                 if _local_label(form) is not None or _name_only(form) or byline_prefix(form):
-                    return False
-            return True
+                    return 0
+            return 2 if shape(line.rstrip("\r")) else 1
 
         plain("نص طويل ينتهي بنقطة.")
     except Exception:  # the structure module changed shape: do not stream through it
@@ -569,7 +576,7 @@ def _structure_plain() -> Callable[[str], bool] | None:
     return plain
 
 
-def _plain_run(plain: Callable[[str], bool], before: int = 3, after: int = 4) -> Callable[[str], int]:
+def _plain_run(plain: Callable[[str], int], before: int = 4, after: int = 4) -> Callable[[str], int]:
     """A cut finder for the strict steps: ``before`` consecutive plain non-empty lines, then the
     cut, then ``after`` more (blank lines between them allowed), all complete.
 
@@ -582,22 +589,37 @@ def _plain_run(plain: Callable[[str], bool], before: int = 3, after: int = 4) ->
     the text's title and head (they end by the second plain line before the cut); a later piece
     starts with four plain lines, so its own title and head end among them, none of the rules of
     the first four lines fires, and a signature after them is past the fourth, as in the whole
-    text; every piece but the last ends with three plain lines, so no closing rule fires there.
+    text; every piece but the last ends with four plain lines, so no closing rule fires there.
+
+    ``captions`` compares a pull quote with the lines up to four window lines above it and four
+    below (``pull_quotes``), and looks no further than two lines in a row of a pull quote's shape
+    (``plain`` gives 2): the lines before the cut are four window lines (1) or end with two such
+    lines, and the lines after it are four window lines or start with two such lines.
     """
+    window = before + after
 
     def find(buf: str) -> int:
         pos = buf.rfind("\n") + 1  # complete lines end before pos
         starts: list[int] = []  # starts of the plain non-empty lines in the current run, latest first
+        kinds: list[int] = []  # what plain gave them
         while pos > 0:
             start = buf.rfind("\n", 0, pos - 1) + 1
             line = buf[start : pos - 1]
             if line.strip():
-                if plain(line):
+                got = plain(line)
+                if got:
                     starts.append(start)
-                    if len(starts) == before + after:
-                        return starts[after - 1]
+                    kinds.append(got)
+                    if len(starts) >= window:
+                        k = len(starts) - window  # the run's last lines: k (the latest) to k + window - 1
+                        below, above = kinds[k : k + after], kinds[k + after : k + window]
+                        if (all(g == 1 for g in above) or above[0] == above[1] == 2) and (
+                            all(g == 1 for g in below) or below[-1] == below[-2] == 2
+                        ):
+                            return starts[k + after - 1]
                 else:
                     starts.clear()
+                    kinds.clear()
             pos = start
         return -1
 
@@ -713,6 +735,8 @@ def _html(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, co
             continue
         if _html_blocked(piece, reveal, opener, odd) is None:
             raise StreamFallback("HTML comments, scripts or styles hidden by invisible marks: the text is cleaned whole")
+        if "<![CDATA[" in piece:  # a section may span a cut (html drops its brackets when it is closed)
+            raise StreamFallback("a CDATA section: the text is cleaned whole")
         out = _apply(name, func, piece, counts)
         if "<!--" in out or "-->" in out or not _tags_closed(out, tag, None, reveal):
             raise StreamFallback("HTML that decodes to new markup: the text is cleaned whole")
@@ -722,7 +746,7 @@ def _html(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, co
 
 
 #: A TREC record's ``<DOC>`` or ``<DOCNO>`` as ``html`` leaves it in its output: as it is, or escaped.
-_TREC_SIGNS = re.compile("(?:<|&lt;)DOC(?:NO)?>")
+_TREC_SIGNS = re.compile("(?:<|&lt;)(?:DOC(?:NO)?|doc(?:no)?)>")
 
 
 def _trec_fields(out: str, reveal: Callable[[str], str], odd: re.Pattern[str]) -> bool:
@@ -773,6 +797,8 @@ def _records(pieces: Pieces, name: str, extra: dict, counts: dict[str, int] | No
     held: list[str] = []
     held_size = 0
     for piece in _rechunk(pieces, _record_cuts(), target):
+        if "<doc>" in piece or "<docno>" in piece:  # maybe a record in lower case, which the cuts do not see
+            raise StreamFallback("a <doc> record in lower case: the text is cleaned whole")
         if not records:
             if "<DOC>" not in piece and "<DOCNO>" not in piece:
                 held.append(piece)
