@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cleaner
 from cleaner.normalizers import headings as H
 from strategies import FRAGMENTS, article, heading, paragraph, texts
 
@@ -30,6 +31,7 @@ block = st.one_of(
     paragraph, heading, line_of_pieces, heading.map(lambda h: f"■ {h}:"), heading.map(lambda h: h + "؟"),
     heading.map(lambda h: h + ".."), paragraph.map(lambda p: "(3) " + p), heading.map(lambda h: "امتداد " + h),
     heading.map(lambda h: "خارج " + h), heading.map(lambda h: "وأضاف أن " + h + "."),
+    heading.map(lambda h: h.split()[0]), heading.map(lambda h: "دورة الكاتب الراحل  فلان " + h + " صدرت هذا العام"),
 )  # fmt: skip
 SEPARATORS = ["\n", "\n\n", "\n\n\n", "\n \n", "\n\t\n"]
 # Blocks parted by empty lines, or not: a feed of articles with their titles, lists, verse.
@@ -219,6 +221,21 @@ FEED = "عنوان الخبر الأول\n\nفقرة أولى طويلة تنت�
             "فقرة أولى طويلة تنتهي بنقطة.\n\nامتداد القوميات\n\n■ خارج الحدود الإيرانية\n\nفقرة ثانية.\n",
             "فقرة أولى طويلة تنتهي بنقطة.\n\nامتداد القوميات\n\nخارج الحدود الإيرانية\n\nفقرة ثانية.\n",
         ),
+        # The middle of a stack of three is found from the heading above it, which stands alone in
+        # its block (unjudged on the fast path: the stack is judged in full).
+        (
+            "فقرة أولى طويلة تنتهي بنقطة.\n\nمسابقة القصة القصيرة\n\n"
+            "دورة الكاتب الراحل  فلان الفلاني لأفضل مجموعة قصصية صدرت هذا العام الماضي\nالفائزون:\nفقرة ثانية.\n",
+            "فقرة أولى طويلة تنتهي بنقطة.\n\nمسابقة القصة القصيرة\n\n"
+            "دورة الكاتب الراحل فلان الفلاني لأفضل مجموعة قصصية صدرت هذا العام الماضي\n\nالفائزون\n\nفقرة ثانية.\n",
+        ),
+        # A kicker over its headline, under prose and over a paragraph: two headings.
+        (
+            "فقرة أولى طويلة تنتهي بنقطة.\n\nجديد المكتبات\nكتاب عن تاريخ المدينة في القرن الماضي\n"
+            "فقرة ثانية طويلة تنتهي بنقطة في آخرها.\n",
+            "فقرة أولى طويلة تنتهي بنقطة.\n\nجديد المكتبات\n\nكتاب عن تاريخ المدينة في القرن الماضي\n\n"
+            "فقرة ثانية طويلة تنتهي بنقطة في آخرها.\n",
+        ),
     ],
 )
 def test_titles_alone_in_their_blocks_come_out_as_they_stand(text: str, expected: str) -> None:
@@ -257,3 +274,13 @@ def test_each_lazy_pattern_is_bound_to_its_own_name() -> None:
         if isinstance(value, H._Lazy):
             value.search("")  # the first use binds the name to the compiled pattern
         assert isinstance(getattr(H, name), re.Pattern), name
+
+
+@pytest.mark.parametrize("gap", ["  ", "    ", "\t\t", " \t   ", "        "])
+def test_a_label_spaced_wide_is_judged_as_when_single_spaced(gap: str) -> None:
+    """`whitespace` closes a run of spaces after `headings`: a wide gap between a label's two words
+    is no verse break (verse halves hold two words or more each), so a second run decides alike."""
+    text = f"وأكد المتحدث أن العمل مستمر.\nأبرز{gap}النتائج:\nارتفعت المبيعات بنسبة كبيرة خلال العام الماضي في كل الأسواق."
+    once = cleaner.clean(text)
+    assert once == cleaner.clean(text.replace(gap, " "))
+    assert cleaner.clean(once) == once

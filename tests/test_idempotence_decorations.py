@@ -205,3 +205,14 @@ def test_decorated_repeats_fast_plain_and_defined_agree(text: str, min_words: in
     expected = _reference(text, min_words)
     assert duplicate_paragraphs(text, min_words=min_words) == expected
     assert _duplicate_lines(text, min_words) == expected
+
+
+@pytest.mark.parametrize("byline", ["كتب - محمد علي - ", "بقلم: أحمد حسن - "])
+def test_a_byline_glued_to_a_paragraph_repeated_later_gives_the_same_second_run(byline: str) -> None:
+    """strict cuts a byline glued to the first paragraph; when the rest repeats a later paragraph,
+    duplicate_paragraphs (run before) kept both, and a second run would drop the later one: the
+    byline stays then."""
+    x = "الحكومة تعلن خطة جديدة لدعم المزارعين في المناطق الريفية النائية."
+    p1 = "قالت وزارة الزراعة اليوم إنها ستخصص مبالغ كبيرة لدعم صغار المزارعين خلال الموسم المقبل."
+    once = cleaner.clean("\n".join(["عنوان الخبر", byline + x, p1, x]), profile="strict")
+    assert cleaner.clean(once, profile="strict") == once

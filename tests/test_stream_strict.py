@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from cleaner import PROFILES, resolve
 from cleaner.normalizers.structure import bylines, captions, datelines
 from cleaner.pipeline import Pipeline
-from cleaner.stream import _plain_run, _structure_plain
+from cleaner.stream import _plain_run, _structure_plain, clean_blocks
 from streaming import split_at, streamed
 
 _PROSE = "قال الوزير إن الحكومة ستعمل على حل المشكلة رقم {} قريبا.\n"
@@ -19,7 +19,15 @@ _PROSE = "قال الوزير إن الحكومة ستعمل على حل الم�
 _PLAIN = [
     "قال الوزير إن الحكومة ستعمل على حل المشكلة قريبا.", "وأضاف أن المحادثات مستمرة منذ أسابيع في العاصمة.",
     "عنوان الخبر الرئيسي", "ت", ".", "ك", "ى", "هل هذا سؤال؟", "سطر بلا نهاية",
+    # a paragraph that a pull quote (_PULL) restates, and one on another subject
+    "وقال رئيس الجمعية إن القراءة اليومية تفتح أبواب المعرفة وتبني جسور التواصل بين الأجيال في المجتمع.",
+    "ويستمر المعرض عشرة أيام تقام خلالها أمسيات شعرية وعروض مسرحية وورش عمل للشباب والمبدعين.",
+    # a line of a pull quote's shape (a headline): two in a row end what captions compares a line with
+    "جوائز المعرض تذهب هذا العام إلى الكتاب الشباب",
 ]
+# A pull quote: it restates a paragraph a few window lines away (captions, see pull_quotes).
+_PULL = "القراءة اليومية تفتح أبواب المعرفة وتبني جسور التواصل بين الأجيال"
+_FILLER = "وقال الوزير إن الحكومة ستعمل على حل المشكلة رقم {} قريبا بالتعاون مع الجهات المعنية في البلاد."
 # ... and lines whose label depends on where they stand, or that label the lines around them.
 _LABELLED = [
     "ب ي *", "رويترز", "(رويترز)", "أ ف ب", "محمد أحمد علي", "محمد علي", "فلان بن فلان الفلاني",
@@ -29,7 +37,7 @@ _LABELLED = [
     "بغداد/ قيس عيدان", "info@example.com", "صورة أرشيفية", "المتظاهرون في الميدان (تصوير أحمد شحاتة)",
     "صورة من الاحتفال", "الصورة: فلان", "إعداد – فلانة الفلانية: تبدأ الفقرة هنا وتطول حتى نهايتها بنقطة ثم تستمر طويلا.",
     "مقابلة مع وزير الشؤون الاجتماعية فلان الفلاني أجرتها فلانة الفلانية.",
-    "وقتل خمسة أشخاص في الانفجار الذي وقع صباح اليوم في وسط المدينة. (رويترز)", "", " ",
+    "وقتل خمسة أشخاص في الانفجار الذي وقع صباح اليوم في وسط المدينة. (رويترز)", "", " ", _PULL,
 ]
 _MARKUP = [
     "<p>", "</p>", "<b>", "<a", "href=1>", "<a[[system-code:x]]", "[[system-code:ad:autoads]]", "<!--", "-->",
@@ -93,6 +101,48 @@ def test_every_cut_the_finder_allows_changes_nothing(lines: list[str]) -> None:
     for cut in _cuts(text):
         for step in (bylines, captions, datelines):
             assert step(text[:cut]) + step(text[cut:]) == step(text), (step.__name__, cut)
+
+
+def test_a_pull_quote_is_never_cut_from_the_paragraph_it_restates() -> None:
+    # Pull quotes one to four window lines under the paragraph they restate, two and four over it,
+    # and right over it (a sub-heading: it stays), at every distance from where the stream may cut:
+    # each piece decides as the whole text does.
+    restated = _PLAIN[-3]
+    lines = [_FILLER.format(n) for n in range(6)]
+    for block in range(14):  # (numbered lines: duplicate_paragraphs keeps them all)
+        para = restated.replace("المجتمع.", f"المجتمع رقم {block}.")
+        fill = [_FILLER.format(100 * block + n) for n in range(8)]
+        k = block % 7
+        if k < 4:
+            lines += [para, *fill[:k], _PULL, *fill[k:]]
+        elif k < 6:
+            lines += [fill[0], _PULL, *fill[1 : 2 * k - 6], para, *fill[2 * k - 6 :]]
+        else:
+            lines += [fill[0], _PULL, para, *fill[1:]]
+    text = "\n".join(lines) + "\n"
+    assert captions(text).count(_PULL + "\n") == 2  # the sub-headings stay
+    pipeline = resolve("strict")
+    whole = pipeline(text)
+    for target in (1, 150, 700, 3000):
+        assert streamed(pipeline, _blocks(text), target) == whole
+    for cut in _cuts(text):
+        assert captions(text[:cut]) + captions(text[cut:]) == captions(text)
+
+
+def test_a_list_of_headlines_is_cut_too() -> None:
+    # Lines of a pull quote's shape are no window lines, but two in a row end the window: the strict
+    # steps still cut a long list of headlines (with pull quotes around it), in bounded pieces.
+    headline = _PLAIN[-1]
+    lines = [_FILLER.format(n) for n in range(5)] + [_PLAIN[-3], _PULL]
+    lines += [f"{headline} رقم {n}" for n in range(3000)] + [_PLAIN[-3], _FILLER.format(9), _PULL]
+    text = "\n".join(lines + [_FILLER.format(n) for n in range(10, 15)]) + "\n"
+    pipeline = Pipeline(["bylines", "captions", "datelines"])
+    pieces = list(clean_blocks(pipeline, _blocks(text, 4096), target=1 << 13))
+    assert len(pieces) > 10 and max(map(len, pieces)) < 1 << 16
+    assert "".join(pieces) == pipeline(text)
+    # Both quotes stay: the first stands over the list, the second's window ends at it (two window
+    # lines above it, not four).
+    assert pipeline(text).count(_PULL + "\n") == 2
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))

@@ -57,7 +57,14 @@ _VOWELS = _Lazy("_VOWELS", "[\u064b-\u0650\u0652]")  # the marks but shadda, whi
 _MAX_MARKS = 2
 # A verse's two halves: ".." or "…" with a space before it ("الخيزلي .. فدا"; a headline glues
 # it to the word before: "الكويت.. دولة نموذج"), or a wide gap between words.
-_VERSE_BREAK = _Lazy("_VERSE_BREAK", r"[^\W_]\s{1,8}(?:\.{2,6}|…)\s{0,8}[^\W\d_]|[^\W_][^\S\n]{4,80}[^\W\d_]")
+# (A gap of four spaces or more parts two halves of two words or more each: a label's two words
+# spaced wide, "أبرز    النتائج:", are no verse, and once `whitespace` closes the gap a second run
+# would judge them otherwise.)
+_VERSE_BREAK = _Lazy(
+    "_VERSE_BREAK",
+    r"[^\W_]\s{1,8}(?:\.{2,6}|…)\s{0,8}[^\W\d_]"
+    r"|[^\W_][^\S\n]{1,8}[^\s]{1,40}[^\S\n]{4,80}[^\W\d_][^\s]{0,40}[^\S\n]{1,8}[^\W_]",
+)
 # The break between a vocalised verse's halves, wherever the spaces stand ("فنٍّ.. به").
 _HALVES = _Lazy("_HALVES", r"[^\W_]\s{0,8}(?:\.{2,6}|…)\s{0,8}[^\W\d_]")
 # A line naming the verse it quotes: _QUOTES_NEXT without the verbs of saying.
@@ -674,6 +681,13 @@ def _prose_above(rows: _Rows, start: int) -> bool:
     return False
 
 
+#: A line opening with "##", spaces and a character that is not white space or "#" (group 1: the rest
+#: of it); spaces before it too (as `whitespace`, after this step, may leave them: "##  x" is "## x").
+_MARKDOWN_HEADING = re.compile("^[^\\S\\n]{0,8}##[^\\S\\n]{1,8}(?=[^\\s#])([^\\n]*)", re.MULTILINE)
+_MARKDOWN_BELOW = re.compile("\\S")
+_MARKDOWN_HASHES = re.compile("##")  # (the fast check: a literal search)
+
+
 def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int, str]:
     """Line start -> heading text for every sub-heading of ``text``.
 
@@ -690,6 +704,10 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
         first = _opening_label(rows)
         if first is not None:
             found[first] = info(first)[1]  # "العناوين:" over the article: a label, no title ends in a colon
+    if _MARKDOWN_HASHES.search(text):  # "## heading", as `html` writes an HTML heading (h1-h6): a heading whatever its length
+        for match in _MARKDOWN_HEADING.finditer(text):
+            if _MARKDOWN_BELOW.search(text, match.end()):  # (with nothing under it, it is no heading)
+                found.setdefault(match.start(), _core(match.group()) or match.group(1).rstrip())
     for match in _short_lines(_CHARS_PER_WORD * rows.limit).finditer(text):
         here = match.start() + 1
         if here in found:
@@ -822,7 +840,132 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
             # A heading over a sub-heading that labels what follows ("أعماله:" / "دواوينه الشعرية:").
             found[here] = core
             found[after] = a_core
+        elif (
+            a_candidate
+            and core.count(" ") < _KICKER_WORDS  # (a core is single-spaced: at most three words)
+            and a_core.count(" ") > core.count(" ")
+            and len(a_core) >= _HEADLINE_SHARE * len(core)
+            and b_paragraph
+            and not b_candidate
+            and after2 is not None
+            and not (listed or b_listed or info(after)[3])
+            and not _colon_end(b_line)
+            and _kicker(line, core)
+            and _stacked(a_line, a_core)
+            and _prose_at(rows, after2)
+            and not _goes_on_speaking(info(after2)[0])
+        ):
+            # A kicker of a few words over its headline, under prose and over a paragraph
+            # ("جديد المكتبات" / "كتاب عن تاريخ المدينة في القرن الماضي"): both head the section.
+            # (Under a line that introduces something with a colon, the two may be verse; two
+            # short lines of about the same length between paragraphs are a verse's halves; over
+            # "وقال …", the story above goes on: the two lines were put in it, links to others.)
+            found[here] = core
+            found[after] = a_core
+    if found and not _between_headings(rows, found, complete=not as_written):
+        return _decide(text, max_words)  # (rare: a heading above a stack's middle line left unjudged)
     return found
+
+
+def _between_headings(rows: _Rows, found: dict[int, str], *, complete: bool) -> bool:
+    """Add to ``found`` each line of a title's shape (no sentence's end, no longer than a numbered
+    head) standing between a heading and a label heading under it: the middle of a stack of three
+    ("3- مسابقة القصة:" / "دورة الكاتب الراحل / فلان لأفضل مجموعة قصصية صدرت هذا العام" /
+    "الفائزون:"), which its length alone made a paragraph. (A run of other stories' headlines has
+    no label under it.) False when ``found`` is not ``complete`` (lines written as they stand were
+    not judged) and the line above such a middle line is one of those: it may be a heading left
+    unjudged, and only a full judgement tells."""
+    for below in sorted(found):
+        label = found[below]
+        if not (
+            len(label.split()) <= _MAX_COLON_WORDS
+            and _colon_end(rows.info(below)[0])
+            and not _GOES_ON_WORD.match(label)
+        ):
+            continue  # (under the middle line, a label: "الفائزون:")
+        middle = rows.prev(below)
+        if middle is None or middle in found:
+            continue
+        line, core, long_prose, listed, _, _ = rows.info(middle)
+        if (
+            long_prose
+            or not core
+            or listed
+            or len(core.split()) > rows.limit
+            or _ends_with(core, _STOPS)
+            or _colon_end(line)
+            or _dotted(core)
+            or _verse(line, core)
+            or _credit(line)
+        ):
+            continue
+        upper = rows.prev(middle)
+        if upper is None:
+            continue
+        if upper in found:
+            found[middle] = core
+        elif not complete:
+            stop = rows.text.find("\n", upper)
+            if _written_as_is(rows, upper, len(rows.text) if stop < 0 else stop):
+                return False
+    return True
+
+
+_KICKER_WORDS = 3
+# The headline under a kicker is longer, by a word and this share of its length at least; the two
+# halves of a verse have about the same length.
+_HEADLINE_SHARE = 1.3
+# Two parts of a credit parted by a slash or a spaced dash: a place or a rubric and a name
+# ("المدينة – فلان الفلاني", "استطلاع/ المحرر الثقافي"); no kicker or headline of a stack.
+_PARTS = _Lazy("_PARTS", r"[^\W\d_]\s{0,3}/|\s[-–—]\s")
+
+
+def _kicker(line: str, core: str) -> bool:
+    """``line`` may be the kicker over a headline: at most three words, no digit (a date, a
+    number of a list), no question, no label (colon), no credit."""
+    return (
+        len(core.split()) <= _KICKER_WORDS
+        and not _DIGIT.search(core)
+        and not _ends_with(core, _QUESTION_MARKS)
+        and not _colon_end(line)
+        and not _PARTS.search(core)
+        and not _credit(line)
+    )
+
+
+def _stacked(line: str, core: str) -> bool:
+    """``line`` (a candidate) may be the headline under a kicker: no question (an interviewer's),
+    no label, no item of figures ("7 مليارات …", "السعة: 35,000"), no credit, no verse."""
+    return not (
+        _ends_with(core, _QUESTION_MARKS)
+        or _colon_end(line)
+        or _dotted(core)
+        or core[:1] in _NUMBER_FIRST
+        or _PARTS.search(core)
+        or (":" in core and _DIGIT.search(core.partition(":")[2]))
+        or _credit(line)
+        or (" " in core and _credit(" - ".join(core.rsplit(None, 1))))  # "بي بي سي لندن": an agency, a place
+        or _verse(line, core)
+    )
+
+
+def _goes_on_speaking(line: str) -> bool:
+    """``line`` goes on with what someone said above it: "و" or "ف" and a verb of saying ("وقال
+    فلان …", "وأضافت …")."""
+    stripped = line.lstrip()
+    return stripped[:1] in _AND_THEN and _SPEECH.match(stripped) is not None
+
+
+def _prose_at(rows: _Rows, start: int) -> bool:
+    """The line at ``start`` is body text: longer than any heading, or a sentence of several words
+    ending in a full stop (no verse)."""
+    line, core, long_prose, listed, candidate, paragraph = rows.info(start)
+    if long_prose:
+        return True
+    if listed or candidate or not paragraph:
+        return False
+    count = len(core.split())
+    return count > rows.limit or (count >= _BODY_WORDS and _ends_with(core, _FULL_STOPS) and not _verse(line, core))
 
 
 def _written_as_is(rows: _Rows, start: int, end: int) -> bool:
@@ -877,19 +1020,22 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
 
     A sub-heading is a short line (at most ``max_words`` words) without sentence-final punctuation
     that stands between two paragraphs (lines that end a sentence or are longer than any heading),
-    or after a blank line in the body of the text with a paragraph under it; a numbered section
-    head (``1- …``, ``4: …``) may have up to 14 words, a headline of three words may end in an
-    ellipsis (``مبارك قبل الحكم..``), a label line (``دواوينه الشعرية:``) may stand under one, a
-    label of up to three words heads the paragraph under it whatever stands above, and a line may
-    close a line of verse quoted in its two halves. Verse is body text: a title may stand under two
-    lines of it (over prose), or over a whole line of verse (both halves) or a line naming the verse
-    it quotes (``صاحب البيت الشهير:``), and a title over a sub-title may stand over a speaker
-    (``قال لي صاحبي:``). A list's title may be in brackets (``( إشارات )``) or open with an ordinal and
-    end in a colon (up to 24 words) over item 1, and a label of up to three words and a colon opening
-    the text (``العناوين:``) heads it: no title ends in a colon. A sentence that goes on over the line break
-    (the line above ends on a preposition, a conjunction, ``أن`` or a title such as ``الدكتور``) and a
-    speaker's words pulled out of the speech that goes on below (``فلان: …`` over ``وأضاف أن …``)
-    are not headings.
+    or after a blank line in the body of the text with a paragraph under it; a numbered section head
+    (``1- …``, ``4: …``) may have up to 14 words, a headline of three words may end in an ellipsis
+    (``مبارك قبل الحكم..``), a label line (``دواوينه الشعرية:``) may stand under one, a label of up
+    to three words heads the paragraph under it whatever stands above, and a line may close a line
+    of verse quoted in its two halves. A kicker of up to three words (no digit, no question, no
+    credit) over its headline, under prose and over a paragraph, heads the section with it (``جديد
+    المكتبات`` / ``كتاب عن تاريخ المدينة``), and a line between a heading and a label under it (``3-
+    مسابقة القصة:`` / ``دورة الكاتب الراحل …`` / ``الفائزون:``) is part of the stack. Verse is body
+    text: a title may stand under two lines of it (over prose), or over a whole line of verse (both
+    halves) or a line naming the verse it quotes (``صاحب البيت الشهير:``), and a title over a
+    sub-title may stand over a speaker (``قال لي صاحبي:``). A list's title may be in brackets (``(
+    إشارات )``) or open with an ordinal and end in a colon (up to 24 words) over item 1, and a label
+    of up to three words and a colon opening the text (``العناوين:``) heads it: no title ends in a
+    colon. A sentence that goes on over the line break (the line above ends on a preposition, a
+    conjunction, ``أن`` or a title such as ``الدكتور``) and a speaker's words pulled out of the
+    speech that goes on below (``فلان: …`` over ``وأضاف أن …``) are not headings.
     Bylines (``كتب - فلان``), reported speech (``وأضاف:``, ``قلت: …``, ``موضحاً أن …``), verse
     (vocalised, two halves, introduced by ``كقول الشاعر:``, or under a short line ending in ``..``),
     prose wrapped at a fixed width, bracketed captions and list items (a run of bulleted or numbered

@@ -246,6 +246,40 @@ def _credit_core(s: str) -> str:
 _SHORT_CAPTION = 15  # words before the credit: a caption is no longer ("… (رويترز)" after more is a paragraph)
 _PHOTO_OF_WORDS = 10  # "صورة من …" as a caption: at most this many words
 
+# Words that "و" or "ف" opens and that may open a caption (a noun, not a connective before a verb).
+_CAPTION_NOUNS = frozenset(
+    _fold(w)
+    for w in "وزير وزيرة وزراء وزارة وفد وفود وكيل وكالة ولي والي وسط وقفة ورشة وجه وجوه وداع وصول وثيقة "
+    "ولاية وادي فريق فرقة فندق فعالية فعاليات فتاة فتيات فتى فنان فنانة فنانون فيلم فوز فلسطيني "
+    "فلسطينية فلسطينيون فلسطينيات".split()
+)
+
+# The last words of a sentence that quotes what follows it: "كتب عليها", "رفعوا لافتة بعنوان".
+_QUOTE_CUES = frozenset(_fold(w) for w in "عليها عليه فيها فيه بعنوان عنوانها عبارة شعار نصها نصه مفادها مفاده تقول يقول قائلا قائلة".split())
+
+
+def _quotes_bracket(core: str) -> bool:
+    """The text before a bracket at a line's end is a sentence that quotes the bracket, not a
+    caption over a credit: it introduces it with a colon ("وقال: (تصوير الأفلام ممنوع …)") or a word
+    that announces a quotation ("كتب عليها (…)", "بعنوان (…)"), or opens with a connective glued
+    to its first word ("وعلقت السلطات لافتة كتب عليها (تصوير … ممنوع)") that is no given name,
+    place or noun a caption opens with ("وزير الخارجية …", "وليد …").
+
+    >>> _quotes_bracket("وعلقت السلطات لافتة كتب عليها"), _quotes_bracket("وزير الخارجية في مؤتمره")
+    (True, False)
+    """
+    words = core.split()
+    if not words:
+        return False
+    if core.rstrip().endswith((":", "：")) or _fold(words[-1].strip(_TRIM)) in _QUOTE_CUES:
+        return True
+    first = words[0].strip(_TRIM)
+    if len(first) < 4 or first[0] not in "وف":
+        return False
+    folded = _fold(first)
+    places, _ = _gazetteer()
+    return not ({folded, folded[1:]} & (_given_names() | _CAPTION_NOUNS) or folded in places)
+
 
 @functools.lru_cache(maxsize=16384)
 def _caption_kind(s: str) -> str | None:
@@ -266,6 +300,7 @@ def _caption_kind(s: str) -> str | None:
             len(core.split(None, _SHORT_CAPTION)) <= _SHORT_CAPTION
             and not _SENTENCE_END.search(core)
             and not any(_fold(w.strip(_TRIM)) in _CLAUSE_WORDS for w in core.split())
+            and not _quotes_bracket(core)
         ):  # "المتظاهرون في الميدان (تصوير فلان)"; not "وقال الوزير إن … (أ ف ب)": a clause is a sentence
             return "weak"  # a title ending "(صورة)" stays
     words = len(core.split(None, 14))
@@ -306,6 +341,28 @@ def _name_only(line: str) -> bool:
     if not s or len(s) > 40:
         return False
     return _part_kind(s) == "name"
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """The given names of ``data/given_names.txt``, folded."""
+    raw = resources.files(__package__).joinpath("data", "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(_fold(line) for line in map(str.strip, raw.splitlines()) if line and not line.startswith("#"))
+
+
+def _person_name(line: str) -> bool:
+    """A bare name (:func:`_name_only`) that is a person's: its first word is a given name of the
+    gazetteer (``data/given_names.txt``) or an "عبد…" name, or its second word names the father
+    ("بن", "بنت", "ولد"). Two or three words closing an article ("تحيا مصر", "شكرا لكم", "والله ولي
+    التوفيق") are text, not a signature.
+
+    >>> _person_name("نبيل بهجت"), _person_name("عبد الله أبو راشد"), _person_name("تحيا مصر")
+    (True, True, False)
+    """
+    if not _name_only(line):
+        return False
+    words = [_fold(w) for w in line.strip(_TRIM + " ").split(None, 2)]
+    return words[0].startswith("عبد") or words[0] in _given_names() or words[1] in ("بن", "بنت", "ولد")
 
 
 # --- Lines whose own label depends on where they stand ------------------------------------------
@@ -359,6 +416,98 @@ def _demoted(lines: list[str], own: list[str | None]) -> list[int]:
                 if after is not None and _is_prose(lines[after]):
                     continue
             out.append(i)
+    return out
+
+
+# A date alone ("15 يناير 2020", "17/04/2012", "10:47 ص") heads an entry of a list (a timeline, a
+# schedule), not the article, under a line of text that ends with a colon ("وهذه أبرز المحطات:"), or
+# when the next or the previous date alone is one to _LIST_GAP lines of text away and each of the two
+# stands over a line of text. The lines the steps before datelines remove (bylines, captions, bare
+# names) are looked past, so that bylines (which counts such a date among the first lines, see
+# prefix_lines) decides as datelines does; lines of text decide, and they stay: a date kept keeps its
+# reason on the next run (the steps stay idempotent). What decides stands within _LIST_GAP lines of
+# text of the date, fewer than the plain lines a stream's cut needs on either side: one piece of a
+# stream holds it all (stream._plain_run).
+_LIST_GAP = 3
+_COLON_END = re.compile(r"[:：]\s*$")
+_COLON_LINE = re.compile(r"[:：][^\S\n]{0,400}(?=\n|\Z)")  # (the first line ending in a colon)
+
+
+class _Entries:
+    """The lines of ``text`` around its datelines (``datelines``: the starts of all of them), for
+    _list_dates: their own labels and their nearest visible neighbours, each found once, and the
+    dates alone among them (a date with none before or after it has no pair that way)."""
+
+    def __init__(self, text: str, datelines: list[int]) -> None:
+        self.text = text
+        self.labels: dict[int, str | None] = dict.fromkeys(datelines, DATELINE)
+        self.near: dict[tuple[int, int], tuple[int, str | None]] = {}
+        self.alone = sorted(start for start in datelines if self.date_alone(start))
+
+    def line(self, start: int) -> str:
+        return _line_at(self.text, start)[0]
+
+    def label(self, start: int) -> str | None:
+        if start not in self.labels:
+            self.labels[start] = _local_label(self.line(start))
+        return self.labels[start]
+
+    def date_alone(self, start: int) -> bool:
+        return self.label(start) == DATELINE and all(_is_date_word(w) for w in self.line(start).split())
+
+    def visible(self, start: int, step: int) -> tuple[int, str | None]:
+        """The nearest line after (``step`` 1) or before (-1) the line at ``start`` that is no
+        blank line, byline, caption or bare name, and its own label ((-1, None): none)."""
+        key = (start, step)
+        if key not in self.near:
+            pos = start
+            while True:
+                pos = _filled_after(self.text, pos) if step > 0 else _filled_before(self.text, pos)
+                if pos < 0:
+                    self.near[key] = (-1, None)
+                    break
+                got = self.label(pos)
+                if got not in (BYLINE, CAPTION) and not (got is None and _name_only(self.line(pos))):
+                    self.near[key] = (pos, got)
+                    break
+        return self.near[key]
+
+    def pair(self, start: int, step: int) -> bool:
+        """The date alone at ``start`` and the next one (``step`` 1) or the previous one (-1) head
+        two entries: one to _LIST_GAP lines of text between them, and a line of text under the later."""
+        k = bisect.bisect_left(self.alone, start)
+        if not (k + 1 < len(self.alone) if step > 0 else 0 < k):
+            return False
+        texts = 0
+        pos, got = self.visible(start, step)
+        while pos >= 0 and got is None and texts <= _LIST_GAP:
+            texts += 1
+            pos, got = self.visible(pos, step)
+        if pos < 0 or not 1 <= texts <= _LIST_GAP or not self.date_alone(pos):
+            return False
+        under, got = self.visible(max(start, pos), 1)
+        return under >= 0 and got is None
+
+
+def _list_dates(text: str, datelines: list[int], candidates: list[int] | None = None) -> set[int]:
+    """The lines among ``candidates`` (their starts; all the ``datelines`` of ``text`` by default)
+    that head an entry of a list (see above)."""
+    out: set[int] = set()
+    entries = _Entries(text, datelines)
+    colon = -1  # the colon of the first line ending in one (len(text): none), once a date alone needs it
+    for start in datelines if candidates is None else candidates:
+        if not entries.date_alone(start):
+            continue
+        if any(entries.pair(start, step) for step in (1, -1)):
+            out.add(start)
+            continue
+        if colon < 0:
+            m = _COLON_LINE.search(text)
+            colon = len(text) if m is None else m.start()
+        if colon < start:  # (most dates have no such line above them: no need to look)
+            above, got = entries.visible(start, -1)
+            if above >= 0 and got is None and _COLON_END.search(entries.line(above)):
+                out.add(start)
     return out
 
 
@@ -456,19 +605,41 @@ def classify_lines(lines: list[str]) -> list[str | None]:
                 and not (m + 1 < len(filled) and _name_only(lines[filled[m + 1]]))
             ):
                 labels[i] = BYLINE
-        # The last line: an Arabic name, no colon, after a line that is no name (two names in a row
-        # are a list or verse, not a signature). Seen past the lines labelled above (a signature), as
-        # the next run sees the text: it must find no new last name (the steps stay idempotent).
+        # The last line: a person's name in Arabic (a given name first: "تحيا مصر" closing the text
+        # stays), no colon, after a line that is no name (two names in a row are a list or verse, not
+        # a signature). Seen past the lines labelled above (a signature), as the next run sees the
+        # text: it must find no new last name (the steps stay idempotent).
         kept = [i for i in rest if labels[i] is None]
         closing = lines[kept[-1]].strip() if len(kept) >= 2 else ""
         if (
-            _name_only(closing)
+            _person_name(closing)
             and not closing.endswith((":", "："))
             and _ARABIC_NAME.fullmatch(closing)
             and not _name_only(lines[kept[-2]])
         ):
             labels[kept[-1]] = BYLINE
+    # A date alone heading an entry of a list keeps no label (see _list_dates). The rules above saw
+    # it as a dateline, as _byline_starts does; prefix_lines counts it among the first lines (it stays).
+    if DATELINE in labels:
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+        index = {start: i for i, start in enumerate(starts)}
+        dates = [starts[i] for i, got in enumerate(labels) if got == DATELINE]
+        every = [starts[i] for i, got in enumerate(own) if got == DATELINE]
+        for start in _list_dates("\n".join(lines), every, dates):
+            labels[index[start]] = None
+    # A pull quote: a short line restating a paragraph a few lines away (see pull_quotes).
+    if len(lines) > _PULL_LINES_MIN:
+        from .pull_quotes import pull_quote_starts
+
+        text = "\n".join(lines)
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+        index = {start: i for i, start in enumerate(starts)}
+        for start in pull_quote_starts(text, {starts[i] for i, got in enumerate(own) if got == CAPTION}):
+            labels[index[start]] = CAPTION
     return labels
+
+
+_PULL_LINES_MIN = 5  # (a pull quote stands under four window lines and over a paragraph)
 
 
 # An interview's credit: "مقابلة مع الوزير فلان أجرتها فلانة الفلانية." (conducted by: the author).
@@ -923,13 +1094,17 @@ def _byline_starts(text: str) -> tuple[list[int], set[int]]:
         kept = _last_two(text, labels, demoted)
         closing = text_of(kept[0]).strip() if len(kept) == 2 else ""
         if (
-            _name_only(closing)
+            _person_name(closing)
             and not closing.endswith((":", "："))
             and _ARABIC_NAME.fullmatch(closing)
             and not _name_only(text_of(kept[1]))
         ):
             labels[kept[0]] = BYLINE
-    return sorted(s for s, got in labels.items() if got == BYLINE), demoted
+    # The dates heading the entries of a list stay (see _list_dates): as lines with no label, for
+    # the first lines that prefix_lines looks at.
+    every = [s for s, got in found.items() if got == DATELINE]
+    listed = _list_dates(text, every, [s for s in every if s not in demoted])
+    return sorted(s for s, got in labels.items() if got == BYLINE), demoted | listed
 
 
 def _demoted_starts(text: str, found: dict[int, str]) -> set[int]:
@@ -998,6 +1173,13 @@ def _drop(text: str, label: str) -> str:
     found = _found_labels(text, label)
     demoted = _demoted_starts(text, found) if found else set()
     drop = [start for start, got in found.items() if got == label and start not in demoted]
+    if label == DATELINE and drop:  # but the dates heading the entries of a list (see _list_dates)
+        listed = _list_dates(text, [start for start, got in found.items() if got == DATELINE], drop)
+        drop = [start for start in drop if start not in listed]
+    if label == CAPTION:  # and the pull quotes (see pull_quotes)
+        from .pull_quotes import pull_quote_starts
+
+        drop += pull_quote_starts(text, {start for start, got in found.items() if got == CAPTION})
     return _rebuild(text, drop) if drop else text
 
 
@@ -1007,7 +1189,8 @@ def bylines(text: str) -> str:
 
     A byline glued to the start of one of the first lines (``إعداد – فلانة: نص…``) goes too, and
     so do an interview's credit (``مقابلة مع الوزير فلان أجرتها فلانة``) and a signature (a full
-    name over the place it was written in).
+    name over the place it was written in). A bare name goes under the title, or closing the
+    article when it is a person's (a given name first): ``تحيا مصر`` closing it stays.
 
     >>> bylines("كتب - ممدوح فهمي:\\nنص الخبر.")
     'نص الخبر.'
@@ -1027,6 +1210,11 @@ def bylines(text: str) -> str:
     lines = [_line_at(text, start)[0] for start in head]
     own = [None if start in demoted else _local_label(line) for start, line in zip(head, lines, strict=True)]
     cut = {head[i]: end for i, end in prefix_lines(lines, own).items()}
+    if cut:
+        # A cut line takes the paragraph_key of what follows the byline: duplicate_paragraphs, which ran
+        # before, kept another line with that key, and a second run would drop it. The byline stays then.
+        keys = collections.Counter(map(_key, text.split("\n")))
+        cut = {s: e for s, e in cut.items() if not keys[_key(_line_at(text, s)[0][e:])]}
     if not cut and not drop:
         return text
     return _rebuild(text, drop, cut)
@@ -1037,7 +1225,10 @@ def captions(text: str) -> str:
     """Remove photo captions and credits: ``(تصوير أحمد شحاتة)``, ``صورة أرشيفية``, ``الصورة: …``.
 
     A paragraph ending with a credit (``… وفق ما أعلنت الشرطة. (رويترز)``) stays whole, and so does
-    a title that opens with ``صورة من`` or ends with ``(صورة)``.
+    a title that opens with ``صورة من`` or ends with ``(صورة)``. A pull quote goes too: a short line
+    between two paragraphs that copies most of the words of a paragraph a few lines away (see
+    ``pull_quotes``); a sub-heading over the text it sums up, and a line with a blank line under
+    it, stay.
 
     >>> captions("نص الخبر.\\nصورة أرشيفية\\nنص آخر.")
     'نص الخبر.\\nنص آخر.'
@@ -1052,6 +1243,8 @@ def datelines(text: str) -> str:
     A line of one place, quoted name or day and month (``الرياض``, ``«الوطن»``, ``9 نوفمبر``) goes only
     where a dateline stands: at the head of the article, or over the paragraph it introduces with a
     dash or a colon (``الرياض -``); between paragraphs it is a sub-heading or a list item and stays.
+    A date alone heading an entry of a list stays too: under a line ending in a colon
+    (``وهذه أبرز المحطات:``), or one to three lines of text from another date alone over text.
 
     >>> datelines("الجزيرة - الرياض :\\nلندن (رويترز) - قال مسؤول إن المحادثات مستمرة.")
     'لندن (رويترز) - قال مسؤول إن المحادثات مستمرة.'
