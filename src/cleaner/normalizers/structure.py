@@ -784,13 +784,16 @@ def byline_prefix(line: str) -> int:
     return 0
 
 
-def prefix_lines(lines: list[str], labels: list[str | None]) -> dict[int, int]:
+def prefix_lines(lines: list[str], labels: list[str | None], text: str | None = None) -> dict[int, int]:
     """Lines among the first three of the article (datelines and captions not counted) that open
     with a glued byline, and its end.
 
     The text after the byline must be a paragraph of its own (eight words or more, no byline,
-    caption or dateline itself), so cutting never exposes another one.
+    caption or dateline itself), so cutting never exposes another one, and must repeat no line of
+    the article (``text``; ``None``: ``lines`` are all of it): ``duplicate_paragraphs``, which ran
+    before, kept that line, and a second run would drop it. The byline stays then.
     """
+    keys: collections.Counter[str] | None = None
     out: dict[int, int] = {}
     # A dateline or caption line does not count among the first three: the strict profile removes it
     # (after bylines), and the next run would count without it.
@@ -803,7 +806,10 @@ def prefix_lines(lines: list[str], labels: list[str | None]) -> dict[int, int]:
                 from .boilerplate import boilerplate  # the cut must not leave furniture behind
 
                 if boilerplate(rest) == rest:
-                    out[i] = end
+                    if keys is None:
+                        keys = collections.Counter(map(_key, lines if text is None else text.split("\n")))
+                    if not keys[_key(rest)]:
+                        out[i] = end
     return out
 
 
@@ -1209,12 +1215,7 @@ def bylines(text: str) -> str:
         start = nxt
     lines = [_line_at(text, start)[0] for start in head]
     own = [None if start in demoted else _local_label(line) for start, line in zip(head, lines, strict=True)]
-    cut = {head[i]: end for i, end in prefix_lines(lines, own).items()}
-    if cut:
-        # A cut line takes the paragraph_key of what follows the byline: duplicate_paragraphs, which ran
-        # before, kept another line with that key, and a second run would drop it. The byline stays then.
-        keys = collections.Counter(map(_key, text.split("\n")))
-        cut = {s: e for s, e in cut.items() if not keys[_key(_line_at(text, s)[0][e:])]}
+    cut = {head[i]: end for i, end in prefix_lines(lines, own, text).items()}
     if not cut and not drop:
         return text
     return _rebuild(text, drop, cut)
