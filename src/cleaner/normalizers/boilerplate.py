@@ -1311,7 +1311,7 @@ _STACK_TRAIL = "*#:：-–—_"
 _STACK_BODY = re.compile(r"[^\W\d_][^\n،,:：#@|]{18,398}+")
 _STACK_SCAN = re.compile(
     "\\n(?=(?:[^\\S\\n]|[■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>\\-–—_])*+[^\\W\\d_][^\\n،,:：#@|]{18,398}+(?:[^\\S\\n]|[*#:：\\-–—_])*+\\n"
-    "(?<![.!]\\n)(?<![.!][^\\S\\n]\\n)(?:[^\\S\\n]*+\\n)*+[^\\S\\n]*+\\S)"
+    "(?<![.!]\\n)(?<![.!][^\\S\\n]\\n)(?:[^\\S\\n]*+\\n)*+[^\\n]{1,400}+\\n(?<!\\.\\n)(?<!\\.[^\\S\\n]\\n))"
 )
 
 
@@ -1444,24 +1444,13 @@ def _stacked_headlines(lines: list[str], filled: list[int], above: str | Callabl
     a function giving it), whose last non-empty line is the line above a stack opening ``lines``.
     Lines the strict steps drop wherever they stand (a source, a byline, a caption:
     ``structure._local_label``) are looked past, as a second run, with them gone, would."""
-    from .structure import _local_label, _long
+    from .structure import _local_label
 
     out: list[int] = []
     if not any(_stack_head(lines[i]) for i in filled):
         return out
-    # A repeat of a line above (long enough for duplicate_paragraphs, which runs next, to drop it) is
-    # looked past: a second run sees the text without it. It goes with a headline it repeats.
-    before = (above() if callable(above) else above) or ""
-    if before and not before.endswith("\n"):
-        before += "\n"  # (it ends a line)
-    rep = [i for i in _repeats(lines, before) if _long(lines[i], _REPEAT_WORDS)]
-    skip = set(rep)
-    rows = [
-        i for i in filled
-        if i not in skip and not (len(lines[i]) < 400 and _few_words(lines[i]) and _local_label(lines[i]))
-    ]
+    rows = [i for i in filled if not (len(lines[i]) < 400 and _few_words(lines[i]) and _local_label(lines[i]))]
     n = len(rows)
-    gone: set[str] = set()  # the keys of the headlines dropped
     k = 0
     while k < n - 2:
         i = rows[k]
@@ -1483,29 +1472,30 @@ def _stacked_headlines(lines: list[str], filled: list[int], above: str | Callabl
         k = max(j, k + 1)
         if not _STACK_RUN[0] <= len(run) <= _STACK_RUN[1] or j >= n or not _stack_prose(lines[rows[j]]):
             continue
-        texts = [lines[x].strip() for x in run]
-        heads = 0
-        while heads < len(run) and _stack_head(lines[run[heads]]):
-            heads += 1
-        if len(run) - heads > 1 or len(set(texts)) < len(texts) or texts[heads - 1].endswith(("؟", "?")):
+        # A line repeated in the stack (same paragraph_key) counts once (duplicate_paragraphs drops a
+        # long repeat after this step: a second run sees it once) and goes with the line it repeats.
+        keyed: dict[str, str] = {}  # a line's paragraph_key -> the first line of the stack with it
+        for x in run:
+            keyed.setdefault(_line_key(lines[x]) if len(lines[x]) <= 4096 else lines[x], lines[x].strip())
+        texts = list(keyed.values())
+        if len(texts) < _STACK_RUN[0]:
             continue
-        if heads < len(run) and not _stack_tail(texts[heads]):
+        heads = 0
+        while heads < len(texts) and _stack_head(texts[heads]):
+            heads += 1
+        if not heads or len(texts) - heads > 1 or texts[heads - 1].endswith(("؟", "?")):
+            continue
+        if heads < len(texts) and not _stack_tail(texts[heads]):
             continue
         if not any(_STACK_VERB.search(_MARKS_RE.sub("", t).translate(_LETTER_FOLD)) for t in texts[:heads]):
             continue  # no headline reads as a sentence: a caption, a section title
         below = _stems(lines[rows[j]], _STACK_ECHO_WORDS)
         if any(len(s & below) >= min(_STACK_ECHO_STEMS, _STACK_ECHO * len(s) + 0.5) for s in map(_stems, texts[:heads])):
             continue  # the headline of the story under it
-        out.extend(run[:heads])
-        gone.update(_line_key(lines[x]) for x in run[:heads] if len(lines[x]) <= 4096)
-    if gone:
-        out.extend(i for i in rep if len(lines[i]) <= 4096 and _line_key(lines[i]) in gone)
+        gone = {key for key, t in keyed.items() if t in texts[:heads]}
+        out.extend(x for x in run if (_line_key(lines[x]) if len(lines[x]) <= 4096 else lines[x]) in gone)
     return out
 
-
-#: ``duplicate_paragraphs``' default ``min_words``: a repeat this long is dropped there, so the
-#: stack rule looks past it.
-_REPEAT_WORDS = 10
 
 #: How many lines :func:`stack_may_open` looks at.
 _STACK_AHEAD = 8
@@ -2370,22 +2360,6 @@ def _quick_none(text: str, extra: tuple[str, ...]) -> bool:
     return not any(line.lstrip(_QUICK_LEAD).startswith(opening) for line in folded.split("\n"))
 
 
-def _long_repeat(text: str, before: str) -> bool:
-    """Whether a line of ``text`` long enough for ``duplicate_paragraphs`` repeats an earlier line
-    (of ``text``, or of the last :data:`_REPEAT_REACH` characters of ``before``)."""
-    from .structure import _long
-
-    seen: set[str] = set()
-    tail = before[-_REPEAT_REACH:]
-    for line in (tail[tail.find("\n") + 1 :] if len(before) > _REPEAT_REACH else tail).split("\n") + text.split("\n"):
-        if len(line) <= 4096 and _long(line, _REPEAT_WORDS):
-            key = _line_key(line)
-            if key in seen:
-                return True
-            seen.add(key)
-    return False
-
-
 def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger, before: str | None = "", read: _Read = _Read()) -> str:
     """:func:`_rounds` on the parts of ``text`` that may change, the rest as it is.
 
@@ -2403,10 +2377,6 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger, before: str 
     such a stack is a part's first line too, and a part that may change is cleaned from the nearest
     fixed line above its first line (the closing part starts at one, or is read after the text above it).
     """
-    if _STACK_SCAN.search(text) and _long_repeat(text, read.raw or before or ""):
-        # The stacked headlines look past a long repeat (duplicate_paragraphs drops it), which is no
-        # fixed line then: such a text is cleaned whole.
-        return _rounds(text, extra, before=before, above=before)
     hits = trigger.positions(text)
     n = len(text)
     starts: list[int] = []  # the lines holding a candidate (their first offsets, in order)
