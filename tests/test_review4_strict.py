@@ -18,16 +18,15 @@ from hypothesis import strategies as st
 import cleaner
 from cleaner import resolve
 from cleaner.normalizers.structure import (
-    _lf,
     bylines,
     captions,
     classify_lines,
     dateline_kind,
     datelines,
-    prefix_lines,
 )
 from cleaner.stream import _plain_run, _structure_plain
 from streaming import split_at, streamed
+from test_structure import _STEPS, _reference  # the steps as classify_lines defines them
 
 TITLE = "الحكومة تعلن خطة لدعم المزارعين"
 PARA = "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية تشمل قروضا ميسرة."
@@ -178,19 +177,6 @@ _LINES = [
 ]
 
 
-def _reference(step: str, text: str) -> str:
-    """The step as classify_lines defines it (as tests/test_structure.py does)."""
-    if step == "bylines":
-        lines = text.split("\n")
-        kept = [(line, got) for line, got in zip(lines, classify_lines(lines), strict=True) if got != "byline"]
-        cut = prefix_lines([line for line, _ in kept], [got for _, got in kept])
-        return "\n".join(line[cut[i] :] if i in cut else line for i, (line, _) in enumerate(kept))
-    lines = _lf(text).split("\n")
-    label = {"captions": "caption", "datelines": "dateline"}[step]
-    return "\n".join(line for line, got in zip(lines, classify_lines(lines), strict=True) if got != label)
-
-
-_STEPS = {"bylines": bylines, "captions": captions, "datelines": datelines}
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
