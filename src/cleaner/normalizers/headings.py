@@ -7,6 +7,7 @@ import re
 
 from ..registry import normalizer
 from .chars import is_word_char
+from .epigraphs import epigraph_headings
 
 
 class _Lazy:
@@ -596,6 +597,75 @@ def _opening_label(rows: _Rows) -> int | None:
     return start if _label(line, "", core, a_listed, a_paragraph or a_long, a_candidate) else None
 
 
+_ARABIC_LETTER = _Lazy("_ARABIC_LETTER", r"[\u0621-\u064a]")
+# A deck under the headline, closed by a spaced dash as some papers print it ("… الاستثمارية -").
+_DASH_CLOSED = _Lazy("_DASH_CLOSED", r"\s[-–—]\s*$")
+_DECK_MIN_WORDS = 3
+
+
+def _title_region(rows: _Rows) -> dict[int, str]:
+    """The headings among the first two lines of the text (line start -> heading text): a deck
+    closed by a spaced dash under the headline (see ``_opening_deck``). Both lines are short and no
+    paragraph (no sentence's end, at most ``max_words`` words), so ``cleaner.stream`` never cuts
+    above the line under them: each piece after the first starts with a paragraph, which the rule
+    never takes for the first line.
+
+    A short first line right over a longer headline stays the title: a kicker over the headline
+    ("تقرير لشركة استشارية" / the headline) and a title over its sub-title ("فيزياء المستقبل" /
+    "العلم يغير حياتنا") have the same shape, and a rule for kickers was wrong on 3 of its 41
+    firings in the bulk corpus."""
+    text = rows.text
+    first_end = text.find("\n")
+    if first_end < 0:
+        return {}
+    start = 0 if _filled(text, 0, first_end) else rows.next(0)
+    if start is None:
+        return {}
+    stop = text.find("\n", start)
+    if stop < 0 or stop - start > _CHARS_PER_WORD * rows.max_words + 40:
+        return {}  # (the common case: a first line longer than a title, or a paragraph)
+    after = stop + 1
+    while text[after : after + 1] == "\n":
+        after += 1  # (empty lines)
+    after_end = text.find("\n", after)
+    if after_end < 0 or text[after].isspace() and not _filled(text, after, after_end):
+        return {}  # nothing under the second line (no heading), or a line of white space only (no rule)
+    last = text[after_end - 1]
+    if (last in _DASHES or last.isspace()) and text[after:after_end].rstrip()[-1:] in _DASHES:
+        # (Once the deck is written without its dash, in its own block, the rule does not fire again.)
+        return {after: rows.info(after)[1]} if _opening_deck(rows, start, after) else {}
+    return {}
+
+
+def _opening_deck(rows: _Rows, start: int, after: int) -> bool:
+    """The line at ``after``, under the first line of the text (``start``), is a deck: a
+    line of a few words closed by a spaced dash ("8 جلسات تناقش الأعمال التجارية -"), as some
+    papers print the decks under a headline and the credits under them, under a first line of a
+    title's shape (no sentence's end, at most ``max_words`` words). Not a credit: a name, a place
+    and a name ("صلالة - مكتب الجريدة -", "المدينة / فلان -")."""
+    line, core, long_prose, listed, _, paragraph = rows.info(start)
+    if long_prose or listed or paragraph or not core or not _HAS_LETTER.search(core) or _credit(line):
+        return False
+    a_line, a_core, a_long, a_listed, _, a_paragraph = rows.info(after)
+    if (
+        a_long
+        or a_listed
+        or a_paragraph
+        or a_core.count(" ") < _DECK_MIN_WORDS - 1
+        or not _DASH_CLOSED.search(a_line)
+        or _PARTS.search(a_core)
+        or not _ARABIC_LETTER.search(a_core)
+        or _ends_with(a_core, _QUESTION_MARKS)
+        or _credit(a_line)
+    ):
+        return False
+    if rows.next(after) is None:
+        return False  # nothing under it: no heading
+    from .structure import _name_only
+
+    return not _name_only(a_core)
+
+
 def _first_item(line: str) -> bool:
     """``line`` is item 1 of a numbered list ("(1) …", "1- …")."""
     first = _NUMBER.match(line) if line[:1] in _NUMBER_FIRST or line[:1].isspace() else None
@@ -657,6 +727,8 @@ def _label(line: str, b_line: str, core: str, a_listed: bool, a_paragraph: bool,
 
 
 _BODY_WORDS = 6
+# A label heads a line of at least this many words that ends no sentence (shorter: a field's value).
+_LABEL_LINE_WORDS = 5
 # A line at least this share of the length of the unfinished line above it goes on with its
 # sentence: text broken into lines of a fixed width.
 _WRAPPED = 0.8
@@ -684,7 +756,6 @@ def _prose_above(rows: _Rows, start: int) -> bool:
 #: A line opening with "##", spaces and a character that is not white space or "#" (group 1: the rest
 #: of it); spaces before it too (as `whitespace`, after this step, may leave them: "##  x" is "## x").
 _MARKDOWN_HEADING = re.compile("^[^\\S\\n]{0,8}##[^\\S\\n]{1,8}(?=[^\\s#])([^\\n]*)", re.MULTILINE)
-_MARKDOWN_BELOW = re.compile("\\S")
 _MARKDOWN_HASHES = re.compile("##")  # (the fast check: a literal search)
 
 
@@ -704,10 +775,12 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
         first = _opening_label(rows)
         if first is not None:
             found[first] = info(first)[1]  # "العناوين:" over the article: a label, no title ends in a colon
+    if end >= 0 and (end <= _CHARS_PER_WORD * max_words + 40 or text[0].isspace()):
+        # (A first line longer than any title, with no indentation: the common case, neither.)
+        found.update(_title_region(rows))  # a deck under the headline
     if _MARKDOWN_HASHES.search(text):  # "## heading", as `html` writes an HTML heading (h1-h6): a heading whatever its length
-        for match in _MARKDOWN_HEADING.finditer(text):
-            if _MARKDOWN_BELOW.search(text, match.end()):  # (with nothing under it, it is no heading)
-                found.setdefault(match.start(), _core(match.group()) or match.group(1).rstrip())
+        for match in _MARKDOWN_HEADING.finditer(text):  # (the last line too: the text style writes no "## ")
+            found.setdefault(match.start(), _core(match.group()) or match.group(1).rstrip())
     for match in _short_lines(_CHARS_PER_WORD * rows.limit).finditer(text):
         here = match.start() + 1
         if here in found:
@@ -862,6 +935,40 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
             # "وقال …", the story above goes on: the two lines were put in it, links to others.)
             found[here] = core
             found[after] = a_core
+        elif (
+            a_candidate
+            and not (a_listed or b_candidate or b_listed)
+            and b_paragraph
+            and a_core.count(" ") >= _LABEL_LINE_WORDS - 1
+            and not _colon_end(a_line)
+            and not _ends_with(a_core, _QUESTION_MARKS)
+            and _label(line, b_line, core, True, False, False)
+            and after2 is not None
+            and _one_line_then_prose(rows, after2)
+        ):
+            # A label under prose over a line of a few words that ends no sentence ("الجوائز:" /
+            # "نال عددا من الأوسمة وشهادات الشكر"), then prose: it heads what follows as over
+            # a paragraph. (Over a question, "سؤال:" is an interviewer's turn; over a run of such
+            # lines, a list, which ``boilerplate`` reads with the label's colon.)
+            found[here] = core
+            if (
+                core.count(" ") < _KICKER_WORDS
+                and a_core.count(" ") > core.count(" ")
+                and len(a_core) >= _HEADLINE_SHARE * len(core)
+                and not info(after)[3]
+                and _kicker(core, core)
+                and _stacked(a_line, a_core)
+                and _prose_at(rows, after2)
+                and not _goes_on_speaking(info(after2)[0])
+            ):
+                # Written without its colon, the label is a kicker over its headline (the rule
+                # above, on the next run): the two head the section ("المدرب:" / "سنقاتل حتى النهاية").
+                found[after] = a_core
+            elif not _prose_at(rows, after2):
+                # A line of a few words between that line and the prose under it heads the prose
+                # ("الجوائز:" / "نال عددا من الأوسمة" / "تكريم مستحق" / the paragraph).
+                found[after2] = info(after2)[1]
+    found = {**epigraph_headings(text), **found}  # a verse under a title, printed again below (epigraphs)
     if found and not _between_headings(rows, found, complete=not as_written):
         return _decide(text, max_words)  # (rare: a heading above a stack's middle line left unjudged)
     return found
@@ -956,6 +1063,18 @@ def _goes_on_speaking(line: str) -> bool:
     return stripped[:1] in _AND_THEN and _SPEECH.match(stripped) is not None
 
 
+def _one_line_then_prose(rows: _Rows, start: int) -> bool:
+    """The line at ``start`` is prose (see ``_prose_at``), or a line of at most three words (a
+    heading's shape, no list item) right over prose: not the next item of a list."""
+    if _prose_at(rows, start):
+        return True
+    line, core, long_prose, listed, candidate, _ = rows.info(start)
+    if long_prose or listed or not candidate or len(core.split()) > _MAX_COLON_WORDS:
+        return False
+    below = rows.next(start)
+    return below is not None and _prose_at(rows, below)
+
+
 def _prose_at(rows: _Rows, start: int) -> bool:
     """The line at ``start`` is body text: longer than any heading, or a sentence of several words
     ending in a full stop (no verse)."""
@@ -1033,7 +1152,11 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
     sub-title may stand over a speaker (``قال لي صاحبي:``). A list's title may be in brackets (``(
     إشارات )``) or open with an ordinal and end in a colon (up to 24 words) over item 1, and a label
     of up to three words and a colon opening the text (``العناوين:``) heads it: no title ends in a
-    colon. A sentence that goes on over the line break (the line above ends on a preposition, a
+    colon. In the title region, a deck
+    closed by a spaced dash under the first line (``8 جلسات تناقش … -``) is a heading; a label under
+    prose heads a line of five words or more that ends no sentence when prose follows (``الجوائز:``
+    / ``نال عددا من الأوسمة``), and with the line as its headline when the two make a kicker's stack
+    (``المدرب:`` / ``سنقاتل حتى النهاية``). A sentence that goes on over the line break (the line above ends on a preposition, a
     conjunction, ``أن`` or a title such as ``الدكتور``) and a speaker's words pulled out of the
     speech that goes on below (``فلان: …`` over ``وأضاف أن …``) are not headings.
     Bylines (``كتب - فلان``), reported speech (``وأضاف:``, ``قلت: …``, ``موضحاً أن …``), verse
@@ -1060,6 +1183,7 @@ def _write(text: str, found: dict[int, str], markdown: bool) -> str:
     pos = 0
     for start in sorted(found):
         end = text.find("\n", start)
+        end = len(text) if end < 0 else end  # (a "## heading" may be the last line)
         heading = found[start]
         # Its own block: a blank line before and after it (unless there is one, or a heading).
         before = text.rfind("\n", 0, start - 1) + 1
