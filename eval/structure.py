@@ -8,8 +8,9 @@ Run from the repository root::
 
 Each article of ``../shared/corpus/articles`` goes through the steps of the ``strict`` profile in
 their pipeline order, line by line, with the very detectors the normalizers use:
-``wrappers.trec_roles`` and ``html`` (markup lines), ``boilerplate.classify_boilerplate`` and
-``boilerplate.glued_spans`` (furniture lines and spans), ``structure.classify_lines`` (bylines,
+``wrappers.trec_roles`` and ``html`` (markup lines), ``boilerplate.classify_boilerplate``,
+``boilerplate.glued_spans`` and ``related_headlines.classify_related`` (furniture lines and spans),
+``structure.classify_lines`` (bylines,
 captions, datelines) and ``headings.heading_decisions`` (sub-headings). Letter-level steps run on
 each line in between, as in the pipeline. Each labelled line then gets the label of the step that
 removed or marked it (``paragraph`` when none did), and the script prints precision and recall per
@@ -134,11 +135,30 @@ def _duplicates(lines, params, result):
     return kept
 
 
+def _related(lines, result):
+    from cleaner.normalizers.related_headlines import classify_related
+
+    flags = classify_related([t for _, t in lines])
+    for (n, _t), flag in zip(lines, flags, strict=True):
+        if flag:
+            result[n] = Predicted("boilerplate", by="related_headlines")  # other stories' headlines: furniture
+    return [line for line, flag in zip(lines, flags, strict=True) if not flag]
+
+
 def _structure(step, lines, raw_lines, result):
     from cleaner.normalizers import structure
 
     label = {"bylines": "byline", "captions": "caption", "datelines": "dateline"}[step]
-    got = structure.classify_lines([t for _, t in lines])
+    # The step sees the blank lines between paragraphs (as the headings step below does): a portrait
+    # caption has one under it (see pull_quotes), a pull quote none.
+    texts, where = [], []
+    for k, (n, t) in enumerate(lines):
+        if k and any(not raw_lines[m - 1].strip() for m in range(lines[k - 1][0] + 1, n)):
+            texts.append("")
+        where.append(len(texts))
+        texts.append(t)
+    labels = structure.classify_lines(texts)
+    got = [labels[i] for i in where]
     kept = [(n, t, g) for (n, t), g in zip(lines, got, strict=True) if g != label]
     for (n, _t), g in zip(lines, got, strict=True):
         if g == label:
@@ -194,8 +214,8 @@ def predict(path: Path, profile: str = "strict") -> dict[int, Predicted]:
         return out
 
     lines = text_lines
-    special = ("wrappers", "boilerplate", "duplicate_paragraphs", "bylines", "captions", "datelines",
-               "headings", "whitespace")
+    special = ("wrappers", "boilerplate", "duplicate_paragraphs", "related_headlines", "bylines", "captions",
+               "datelines", "headings", "whitespace")
     titled = roles is not None
     for step in names:
         if step not in special:
@@ -209,6 +229,8 @@ def predict(path: Path, profile: str = "strict") -> dict[int, Predicted]:
             lines = _boilerplate(lines, params, raw_lines, result)
         elif step == "duplicate_paragraphs":
             lines = _duplicates(lines, params, result)
+        elif step == "related_headlines":
+            lines = _related(lines, result)
         elif step in ("bylines", "captions", "datelines"):
             lines = _structure(step, lines, raw_lines, result)
         elif step == "headings":

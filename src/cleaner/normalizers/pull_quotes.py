@@ -48,10 +48,24 @@ Removing one never changes what a second run decides (the steps stay idempotent)
   it that introduces it, ``الرياض -``, is then decided with the paragraph under it, in this run as
   in the next).
 
+Portrait captions (:func:`_is_portrait_caption`) go the same way: a page with a photo of each
+expert it quotes prints under it the expert's name and a line of what they say ("فلان: الحلول
+المؤقتة لا تكفي"). A scrape keeps that line where the photo stood: between paragraphs, with a
+blank line under it, in a text whose paragraphs follow one another with no blank line and whose
+sub-headings stand right over their paragraphs. The speaker is someone the paragraphs around name,
+but the line heads no section of theirs: a paragraph going on with the speaker over it ("وأضاف أن
+…") or a sub-heading comes under it, and another such line stands in its window (a page's
+portraits; the next article's title in a file of articles stands alone). On the bulk corpus
+(20,595 documents, and its three files read whole) it takes the three lines of the one article
+that has such portraits; "speaker: words" lines with a blank line under them elsewhere are
+sub-headings over the paragraphs where their speaker is named, titles, or lines of texts laid out
+with a blank line under every line, and stay.
+
 Cost: one pass in C finds the line ends the rule looks at (:data:`_END`); quick looks at a line and
 its neighbours (:func:`shape`, :func:`_near_paragraph`) leave few lines to compare,
 each line is stemmed once (:func:`_content`, cached) and a huge text is never split
-(:class:`_Lines`). ``cleaner.stream`` cuts the strict steps where the rule cannot look across the
+(:class:`_Lines`); another pass in C finds the lines that may be portrait captions
+(:data:`_SPEAKER_LINE`). ``cleaner.stream`` cuts the strict steps where the rule cannot look across the
 cut (see ``stream._plain_run``): :func:`shape` tells it which lines are of a pull quote's shape.
 """
 
@@ -60,6 +74,7 @@ from __future__ import annotations
 import functools
 import re
 
+from . import headings as _h
 from . import structure as _s
 from .headings import _LEAD_CHARS, _TRAIL_CHARS, _core_words
 
@@ -370,17 +385,244 @@ def _is_pull_quote(lines: _Lines, start: int) -> bool:
     return _closing_safe(lines.line(below))
 
 
+# --- Portrait captions ---------------------------------------------------------------------------
+# A line "speaker: words" under an expert's portrait ("فلان: التوقيت يتبع نوع العملية"), set apart from
+# the text as a caption is: see _is_portrait_caption. Found in one pass in C: a name of at most 40
+# characters and a colon open the line, at most 300 more close it; a blank line is under it, and the
+# next line may be what _is_portrait_caption asks for there: a paragraph going on with "و" or "ف" and
+# a verb of headings._SAME_SPEAKER ("وأضاف أن …"), a line of at most 12 words (a sub-heading, or a
+# dateline passed over), or a line of at most 25 words ending with no full stop right over another
+# line (a sub-heading over its paragraph). (Captions passed over: see _speaker_lines.)
+_SPEAKER_LINE = re.compile(
+    r"\n[^\n:：]{1,40}+[:：][^\n]{8,300}+"
+    r"(?=\n[^\S\n]*+\n(?:[^\S\n]*+\n)*+[^\S\n]*+"
+    r"(?:[وف](?:[أا]ضاف|[أا]شار|تابع|[أا]وضح|[أا]كد|لفت|شدد|بين|استطرد|[أا]ردف|ختم|نوه|ي)"
+    r"|(?:\S++[^\S\n]*+){1,12}+(?:\n|\Z)"
+    r"|(?:\S++[^\S\n]*+){13,25}+(?<![^.]\.)(?<![^.]\.\s)(?<![^.]\.\s\s)\n[^\S\n]*+\S))"
+)
+_BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")
+# Titles before a name ("د. فلان"), folded as _content folds a line.
+_TITLES = frozenset(_fold_line(w) for w in "د دكتور الدكتور الدكتورة م المهندس أ الأستاذ أستاذ الشيخ".split())
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _speaker_name(line: str) -> str | None:
+    """The last word of the name that opens ``line`` before a colon ("د. فلان الفلاني: …" gives
+    "الفلاني"), folded; None when no name and words said follow: at most four words before the colon
+    and at most three of them no title, three words or more after it, no verb of saying opening the
+    line ("وقال فلان: …" is a quotation in the text)."""
+    colon = line.find(":")
+    wide = line.find("：")
+    if colon < 0 or 0 <= wide < colon:
+        colon = wide
+    who, said = line[:colon], line[colon + 1 :]
+    if colon < 1 or len(who.split(None, 4)) > 4 or len(said.split(None, 3)) < 3:
+        return None
+    names = [w for w in _WORDS.findall(_fold_line(who)) if w not in _TITLES]
+    if not 1 <= len(names) <= 3 or not _NAME_WORD.fullmatch(names[-1]):
+        return None
+    if _h._SPEECH.match(" ".join(_core_words(line))):
+        return None
+    return names[-1]
+
+
+def _named(name: str, line: str) -> bool:
+    """``line`` names ``name`` after another word that is no function word (a given name, a title:
+    "حمود الزيادي", "د. فلان")."""
+    if name not in line:
+        return False
+    words = _WORDS.findall(line)
+    return any(w == name and k and words[k - 1] not in _FUNCTION_WORDS for k, w in enumerate(words))
+
+
+def _past_captions(lines: _Lines, start: int, step: int) -> int:
+    """The start of the line next to the one at ``start`` (``step`` -1: up, 1: down) past the lines
+    labelled caption, which the step removes (-1: none)."""
+    move = lines.up if step < 0 else lines.down
+    start = move(start)
+    while start >= 0 and start in lines.captions:
+        start = move(start)
+    return start
+
+
+def _is_portrait_caption(lines: _Lines, start: int) -> bool:
+    """A portrait's caption: "speaker: words" (:func:`_speaker_name`) of a pull quote's shape,
+    standing apart from text laid out otherwise. The page sets the text's paragraphs one under the
+    other and each sub-heading right over its paragraph, and the caption with a blank line under it:
+
+    - a blank line right under it, and a blank line or a paragraph right above it (past captions);
+      a paragraph is the nearest line above it, past blank lines, under at least :data:`_BEFORE`
+      window lines (not the head of the article);
+    - two paragraphs of its window (see :func:`_is_pull_quote`) stand one right under the other, with
+      no blank line between them: the text is not laid out with a blank line under every line (as
+      ``whitespace`` leaves it: a second run finds none);
+    - a paragraph of its window names the speaker, after a given name or a title (a person quoted in
+      the text), but the line under it does not: it heads no section of that speaker's (an
+      interview's or a report's sub-heading, "فلان: …" over "وقال فلان …", stays);
+    - the line under it is a paragraph going on with the speaker of the paragraphs over it ("وأضاف
+      أن …", as ``headings`` reads a quotation pulled out of a speech), or a sub-heading right over a
+      paragraph (with no blank line between them).
+
+    Removing it changes no other line's decision: it has a window line on either side (past blank
+    lines and captions), it is no window line, and it has a blank line under it and none of its
+    rules reads it; the lines under it are decided without it (see :func:`pull_quote_starts`)."""
+    line = lines.line(start)
+    name = _speaker_name(line)
+    if name is None or not shape(line) or not _may_head(lines, start):
+        return False
+    if lines.label(start) is not None:
+        return False
+    under = _past_captions(lines, start, 1)
+    over = _past_captions(lines, start, -1)
+    if under < 0 or over < 0 or lines.kind(under) != _BLANK:
+        return False
+    if lines.kind(over) != _BLANK and not (lines.kind(over) >= _WINDOW and _prose(lines.line(over))):
+        return False
+    above = lines.next_kept(start, -1)
+    if above < 0 or lines.kind(above) < _WINDOW or not _prose(lines.line(above)):
+        return False
+    below = lines.next_kept(start, 1)
+    if below < 0 or lines.kind(below) < _WINDOW:
+        return False
+    text_below = lines.line(below)
+    if name in _WORDS.findall(_fold_line(text_below)):
+        return False  # over the text where its speaker is named: a sub-heading
+    if _prose(text_below):
+        if _h._SAME_SPEAKER.match(text_below) is None:
+            return False  # a paragraph of its own: the line heads it
+    else:
+        nxt = _past_captions(lines, below, 1)
+        if nxt < 0 or lines.kind(nxt) != _PARAGRAPH_LINE or not _prose(lines.line(nxt)):
+            return False  # no sub-heading right over its paragraph
+    before = lines.walk(start, -1, _BEFORE, stop=1)
+    if len(before) < _BEFORE:
+        return False
+    after = lines.walk(start, 1, _AFTER)
+    text = lines.text
+    laid_out = False
+    for run in (before, after):
+        for p, q in zip(run, run[1:]):
+            if lines.kind(p) == lines.kind(q) == _PARAGRAPH_LINE:
+                lo, hi = (p, q) if p < q else (q, p)
+                if _BLANK_LINE.search(text, lo, text.find("\n", hi) + 1 or len(text)) is None:
+                    laid_out = True
+                    break
+        if laid_out:
+            break
+    if not laid_out:
+        return False
+    if not any(_named(name, _fold_line(lines.line(p))) for p in before + after if lines.kind(p) == _PARAGRAPH_LINE):
+        return False
+    # Another speaker's line set apart the same way in its window: the page's portraits (the title
+    # of the next article in a file of articles, "فلان: …" over its deck and lead, stands alone).
+    other = before[-1]
+    end = after[-1] if after else start
+    while 0 <= other <= end:
+        if other != start and _set_apart_speaker(lines, other):
+            return True
+        other = lines.down(other)
+    return False
+
+
+def _may_head(lines: _Lines, start: int) -> bool:
+    """A quick look at the first line under the one at ``start`` past blank lines, before the lines
+    passed over are known: the line under a portrait caption (see _is_portrait_caption) is a
+    paragraph going on with its speaker, a line right over another, or past lines passed over."""
+    text = lines.text
+    first = text.find("\n", start) + 1  # the line under it
+    if not first:
+        return False
+    blank = False
+    while True:
+        end = text.find("\n", first)
+        line = text[first:] if end < 0 else text[first:end]
+        if _s._filled(line):
+            break
+        if end < 0:
+            return False  # no line under it
+        blank = True
+        first = end + 1
+    if not blank:
+        return True  # a caption right under it, maybe: the whole look
+    if _h._SAME_SPEAKER.match(line) is not None:
+        return True
+    if not _prose(line) and end >= 0:
+        nxt = text.find("\n", end + 1)
+        if _s._filled(text[end + 1 :] if nxt < 0 else text[end + 1 : nxt]):
+            return True  # right over another line
+    # passed over: a caption, or a dateline (at most 12 words)
+    return first in lines.captions or (not _words_at_least(line, 13) and lines.kind(first) == _PASS)
+
+
+def _set_apart_speaker(lines: _Lines, start: int) -> bool:
+    """The line at ``start`` is "speaker: words" of a pull quote's shape with a blank line under it
+    (past captions)."""
+    line = lines.line(start)
+    if ":" not in line[:41] and "：" not in line[:41]:
+        return False
+    under = _past_captions(lines, start, 1)
+    return under >= 0 and lines.kind(under) == _BLANK and shape(line) and _speaker_name(line) is not None
+
+
+def _speaker_lines(text: str, captions: set[int] | frozenset[int]) -> list[int]:
+    """The starts of the lines that may be portrait captions, latest first: "name: …" with a blank
+    line under it, or over captions that a blank line follows (the step removes them: a second run
+    finds the blank line right under it)."""
+    if ":" not in text and "：" not in text:
+        return []
+    found = {m.start() + 1 for m in _SPEAKER_LINE.finditer(text)}
+    for start in captions:
+        # a caption under blank lines under it
+        over = text.rfind("\n", 0, start - 1) + 1 if start else -1
+        blank = False
+        while over >= 0 and not _s._filled(text[over : text.find("\n", over)]):
+            blank = True
+            over = text.rfind("\n", 0, over - 1) + 1 if over else -1
+        if blank and over >= 0 and (":" in text[over : over + 41] or "：" in text[over : over + 41]):
+            found.add(over)
+        over = start
+        while over > 0 and over in captions:
+            over = text.rfind("\n", 0, over - 1) + 1
+        under = start
+        while under in captions:
+            end = text.find("\n", under)
+            under = -1 if end < 0 else end + 1
+        if over in captions or under < 0:
+            continue
+        end = text.find("\n", under)
+        if _s._filled(text[under:] if end < 0 else text[under:end]):
+            continue
+        head = text[over : over + 41]
+        if ":" in head or "：" in head:
+            found.add(over)
+    return sorted(found, reverse=True)
+
+
+def _take_portrait(lines: _Lines, start: int, out: list[int]) -> None:
+    if start not in out and _is_portrait_caption(lines, start):
+        out.append(start)
+        lines.kinds[start] = _PASS  # the lines under it see the text without it, as a second run does
+
+
 def pull_quote_starts(text: str, captions: set[int] | frozenset[int] = frozenset()) -> list[int]:
-    """The starts of the pull quotes of ``text`` (LF line ends); ``captions``: the starts of its
-    lines labelled caption (others are labelled here, as they are needed)."""
+    """The starts of the pull quotes of ``text`` (LF line ends) and of its portrait captions (see
+    :func:`_is_portrait_caption`); ``captions``: the starts of its lines labelled caption (others
+    are labelled here, as they are needed)."""
     if text.count("\n", 0, _SHORT_TEXT) < _BEFORE + 1 and len(text) < _SHORT_TEXT:
         return []  # (quick: too few lines for a pull quote under four window lines and over a paragraph)
     lines: _Lines | None = None
     out = []
     seen: dict[tuple[int, int], bool] = {}
+    # The portrait captions, taken in the same pass from the top down (a line taken is passed over
+    # by the lines under it, whichever rule took it).
+    portraits = _speaker_lines(text, captions)
     for m in _END.finditer(text):
         end = m.start()
         start = text.rfind("\n", 0, end) + 1
+        while portraits and portraits[-1] < start:
+            if lines is None:
+                lines = _Lines(text, set(captions))
+            _take_portrait(lines, portraits.pop(), out)
         # A quick look first: not the first line (the title, or the head of the text), of a pull
         # quote's shape; a paragraph stands over it and under it, past blank lines and lines that
         # may be datelines or captions (see _near_paragraph).
@@ -403,7 +645,11 @@ def pull_quote_starts(text: str, captions: set[int] | frozenset[int] = frozenset
         if _is_pull_quote(lines, start):
             out.append(start)
             lines.kinds[start] = _PASS  # the lines under it see the text without it, as a second run does
-    return out
+    while portraits:
+        if lines is None:
+            lines = _Lines(text, set(captions))
+        _take_portrait(lines, portraits.pop(), out)
+    return sorted(out)
 
 
 def _decorated(line: str) -> bool:
