@@ -158,8 +158,8 @@ _PAD = _PROSE.format(1) * 20
 # Tags hidden by what later steps delete (a CMS marker, a diacritic, a tatweel, a control that
 # `unicode` makes a line break of), spanning a line break of their own or of the html step.
 _HIDDEN = [
-    "<a[[system-code:x]]<p>-->",
-    "<a\u064b<b>\x0b…<p>b>",
+    "<a[[system-code:x]]<p>x=-->",  # (attributes that look like markup: "<a -->" is no tag)
+    "<a\u064b<b>\x0b<p>b=…>",
     "نص <a[[system-code:x]]\nhref=1>كلمة",
     "نص <a\u064b\nhref=1>كلمة",
     "نص <aـ\nhref=1>كلمة",

@@ -625,15 +625,36 @@ def _keep_owner(fd: int, old: os.stat_result) -> None:
         os.fchown(fd, -1, old.st_gid)
 
 
+def _sync_folder(folder: str) -> None:
+    """fsync ``folder``, so that a rename made in it survives a crash (POSIX). Skipped where a folder
+    cannot be opened (no ``os.O_DIRECTORY``: Windows) and when opening or syncing it fails (some
+    file systems refuse): the file itself was written and fsynced already."""
+    flag = getattr(os, "O_DIRECTORY", None)
+    if flag is None:
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | flag)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 class AtomicWriter:
     """Write a file so that a crash leaves either the old file or the new one, whole.
 
     Bytes go to a temporary file in the target's folder (named ``.cleaner-tmp-<pid>-…``);
     :meth:`commit` flushes, fsyncs, copies the permission bits (and, as far as the user may, the
-    owner and group) of the file it replaces and moves it over the target with ``os.replace``; :meth:`abort` (also on any exception in a ``with`` block)
-    removes it and leaves the target untouched. A symbolic link target is written through: the file
-    it points to is replaced, the link stays. ``link`` says whether ``path`` is a symbolic link when
-    the caller already knows (``None``: look).
+    owner and group) of the file it replaces, moves it over the target with ``os.replace`` and fsyncs
+    the folder (where the system lets a folder be opened: POSIX), so the rename survives a crash
+    too; :meth:`abort` (also on any exception in a ``with`` block) removes it and leaves the target
+    untouched. A symbolic link target is written through: the file it points to is replaced, the
+    link stays. ``link`` says whether ``path`` is a symbolic link when the caller already knows
+    (``None``: look).
 
     :meth:`write` is buffered (many small pieces); :meth:`write_all` writes a whole output at once
     with no buffer in between. ``handle`` is the buffered file object, made on first use.
@@ -643,7 +664,8 @@ class AtomicWriter:
         if link is None:
             link = os.path.islink(path)
         self.path = Path(os.path.realpath(path)) if link else Path(path)
-        self.fd, self.tmp = _create_temp(os.path.dirname(self.path) or ".")
+        self.folder = os.path.dirname(self.path) or "."
+        self.fd, self.tmp = _create_temp(self.folder)
         self._handle: BinaryIO | None = None
         self.size = 0
 
@@ -689,6 +711,7 @@ class AtomicWriter:
         except BaseException:
             self.abort()
             raise
+        _sync_folder(self.folder)  # the rename is made durable (a crash now cannot undo it)
 
     def _close(self) -> None:
         fd, self.fd = self.fd, -1
@@ -717,7 +740,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one, whole.
 
     The bytes go to a temporary file in the same folder, are flushed and fsynced, take the
-    permission bits of the file they replace, and are moved over it with ``os.replace``.
+    permission bits of the file they replace, and are moved over it with ``os.replace``; the folder
+    is fsynced then (see :class:`AtomicWriter`).
     """
     with AtomicWriter(path) as writer:
         writer.write(data)

@@ -37,26 +37,63 @@ SEPARATOR_TAGS = frozenset(
 # Namespaced elements (Word's <o:p>, <w:Sdt>, <st1:City>): markup, removed as inline elements.
 _NAMESPACED = r"[a-zA-Z][a-zA-Z0-9]{0,15}:[a-zA-Z][-a-zA-Z0-9_.]{0,40}"
 _NAMES = "|".join(sorted(KNOWN_TAGS, key=lambda n: (-len(n), n))) + "|" + _NAMESPACED
-# A tag's reach: a known element name, then anything but '<' or '>' (bounded), then '>'. Every tag
-# (:data:`_MARKUP`) that reaches past a point reaches past it read so (the streaming cut check, see
-# ``stream._tags_closed``). Attribute text stops at the next '<' or '>': the scans from successive '<' never overlap.
+# A tag's reach as `boilerplate` looks for one: a known element name, then anything but '<' or '>'
+# (bounded), then '>'.
 _TAG = re.compile(rf"<(?=[/a-zA-Z])(/?)({_NAMES})(?=[\s/>])([^<>]{{0,4000}})>", re.IGNORECASE)
-# A tag as this step removes it: a known element name, then attributes that look like markup, then
-# '>'. Outside an attribute's value no letter or digit but ASCII ones stands (so the maths of
-# "a <b و b> c" or "0 <p و q> 1" is prose); a value (after '=') may hold any letter. A quoted value
-# may hold a '>' (title="a > b") when the tag stands on one line, else the tag ends at its first '>'.
-# Each item of an attribute list opens with its own character ('=', a quote, or another) and stops
-# at the next '<' (or line end): the lists are atomic, read in one way only: linear time.
-_ITEMS_ONE_LINE = (  # (Q stands for a double quote, A for an apostrophe)
-    r"(?>(?:(?:(?![^\W\x00-\x7f])[^<>QA=\n])+|=[ \t]{0,8}Q[^Q<\n]{0,4000}Q"
-    r"|=[ \t]{0,8}A[^A<\n]{0,4000}A|=[^<>QA\s]{1,4000}|[=QA])*)"
-).replace("Q", '"').replace("A", "'")
-_ITEMS = (
-    r"(?>(?:(?:(?![^\W\x00-\x7f])[^<>QA=])+|=\s{0,8}Q[^Q<>]{0,4000}Q"
-    r"|=\s{0,8}A[^A<>]{0,4000}A|=[^<>QA\s]{1,4000}|[=QA])*)"
-).replace("Q", '"').replace("A", "'")
+
+#: Attributes that real markup writes without a value (``<option selected>``, ``<td nowrap>``). Any
+#: other bare word, unless it is hyphenated (``aria-hidden``, ``data-v-1a2b``), makes the "attributes"
+#: prose: ``a <b and c> d`` is English, not a ``b`` element.
+BARE_ATTRIBUTES = frozenset(
+    """allowfullscreen async autofocus autoplay border checked compact controls default defer disabled
+    download formnovalidate hidden inert ismap itemscope loop multiple muted nomodule noresize noshade
+    novalidate nowrap open playsinline readonly required reversed selected""".split()
+)
+# A tag as this step removes it: a known element name, then a list of attributes, then '>'. An
+# attribute is ``name=value`` (a name of ASCII characters: ``class``, ``data-x``, ``xml:lang``,
+# ``:href``, ``@click``; spaces may stand around '='; the value quoted with '"' or "'", and then it
+# may hold any character but '<' (a '>' too, also across lines: ``title="a > b"``), or unquoted,
+# or empty), or a bare name of :data:`BARE_ATTRIBUTES` or a hyphenated one; '/' and white space
+# stand between. So "a <b and c> d", "a <b و b> c", "0 <p و q> 1" or "a <b + c> d" are prose. A value
+# that opens a quote never closed (before the next '<') reads as unquoted, the quote included
+# (``href="x>``); a tag whose quoted values only close when they hold a '>' is read once more with
+# values that hold none (it ends at its first '>'). Every item opens with its own character class
+# and is bounded, the lists are atomic and stop at the next '<': read in one way only, linear time.
+# (Atomic groups, no possessive repeats: Python before 3.11.5 runs those on groups wrong.)
+_ATTR_NAME = r"[-a-zA-Z_:@#*.\[\]()][-a-zA-Z0-9_:@#*.\[\]()$]{0,100}"
+_BARE = (
+    "(?ai:" + "|".join(sorted(BARE_ATTRIBUTES, key=lambda n: (-len(n), n))) + ")"
+    r"|[a-zA-Z][a-zA-Z0-9]{0,40}(?:[-:][a-zA-Z0-9]{1,40}){1,8}"
+)
+
+
+def _items(quoted: str) -> str:
+    """An attribute list (atomic); ``quoted`` is what a quoted value may hold besides its quote."""
+    value = (
+        rf'"[^"{quoted}]{{0,4000}}"|\'[^\'{quoted}]{{0,4000}}\''  # quoted
+        r"|[\"']?[^<>\"'\s]{0,4000}"  # unquoted (a quote never closed reads as part of it), or empty
+    )
+    item = rf"\s+|/|{_ATTR_NAME}\s{{0,8}}=\s{{0,8}}(?:{value})|(?:{_BARE})(?=[\s/>])"
+    return rf"(?>(?:{item})*)"
+
+
 # (Case is ignored in the name only: ignoring it in the classes would let "i" match "\u0130", out of ASCII.)
-_MARKUP = re.compile(rf"<(?=[/a-zA-Z])(/?)((?i:{_NAMES}))(?=[\s/>])(?:{_ITEMS_ONE_LINE}>|{_ITEMS}>)")
+_MARKUP = re.compile(rf"<(?=[/a-zA-Z])(/?)((?i:{_NAMES}))(?=[\s/>])(?:{_items('<')}>|{_items('<>')}>)")
+# Whether a tag (as :data:`_MARKUP` reads one) that opens at a '<' may still be open at the end of
+# the text (``match(text, pos, endpos)``): its attributes read as :data:`_MARKUP` reads them (with
+# quoted values that may hold '>') up to the end, where a value's quote may still be open, or a
+# name wait for its '='. (A reading that ends in a '>', or in what is no attribute, has closed or
+# is no tag; a tag read with values that hold no '>' closes at the first '>'.) The streaming
+# ``html`` cuts a text only where no tag may be open (see ``stream._tags_closed``).
+_OPEN_VALUE = (
+    r'"[^"<]{0,4000}"|\'[^\'<]{0,4000}\''
+    r'|"[^"<]{0,4000}\Z|\'[^\'<]{0,4000}\Z'  # a quote still open at the end
+    r"|[\"']?[^<>\"'\s]{0,4000}"
+)
+_OPEN_ITEM = rf"\s+|/|{_ATTR_NAME}\s{{0,8}}=\s{{0,8}}(?:{_OPEN_VALUE})|(?:{_BARE})(?=[\s/>])"
+_TAG_OPEN = re.compile(
+    rf"<(?=[/a-zA-Z])/?(?i:{_NAMES})(?=[\s/>]|\Z)(?>(?:{_OPEN_ITEM})*)(?:{_ATTR_NAME}\s{{0,8}})?\Z"
+)
 _ENTITY = re.compile(
     r"&(?:(?:amp|AMP|#0{0,4}38|#[xX]0{0,4}26);)*"  # a chain of escaped ampersands (&amp;amp;…)
     r"(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)?"  # then one entity
@@ -477,9 +514,10 @@ def html(text: str, *, heading_style: str = "text") -> str:
     Block elements (``p``, ``div``, ``br``, ``li``, ``tr``, ``h1``–``h6`` …) become line breaks and
     inline ones (``span``, ``b``, ``a`` …) vanish, so ``كل<span>مة</span>`` stays one word; ``h1``–
     ``h6`` become blocks of their own (``heading_style="markdown"`` writes ``## heading``); only
-    known element names count as tags, and only with attributes that look like markup (ASCII outside
-    a value; a quoted value may hold ``>``), so prose such as ``س < 5 و ص > 3``, ``a <b و b> c`` or
-    ``<<`` stays. Removing markup never glues two words: a comment, script, form control or embedded
+    known element names count as tags, and only with attributes that look like markup (``name=value``
+    with an ASCII name, a quoted value holding any letter and ``>``, also across lines; or a bare
+    ``selected``, ``nowrap``, ``aria-hidden`` …), so prose such as ``س < 5 و ص > 3``, ``a <b و b> c``,
+    ``a <b and c> d`` or ``<<`` stays. Removing markup never glues two words: a comment, script, form control or embedded
     object (``option``, ``img`` …) between two words leaves a space, and ``3<sup>2</sup>`` is ``3^2``.
     A ``script`` or ``style`` never closed goes to the end when no Arabic letter follows it;
     ``<![CDATA[…]]>`` keeps its text; namespaced tags (``<o:p>``, ``<st1:City>``) are markup.
