@@ -63,6 +63,7 @@ def test_streamed_equals_whole_for_every_profile(profile: str, text: str, cuts: 
     "steps",
     [[n] for n in sorted(LINE_LOCAL)]
     + [["headings"], ["whitespace"], ["duplicate_paragraphs"], ["boilerplate", "whitespace"], ["html", "whitespace"]]
+    + [["related_headlines"], ["boilerplate", "duplicate_paragraphs", "related_headlines", "whitespace"]]
     + [["bylines"], ["captions"], ["datelines"], ["bylines", "captions", "datelines", "headings", "whitespace"]],
     ids=str,
 )

@@ -176,10 +176,8 @@ _texts = st.lists(_lines, min_size=2, max_size=10).map(lambda lines: "\n".join([
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_texts, profile=st.sampled_from(["default", "strict"]))
 def test_decorated_repeats_are_idempotent(text: str, profile: str) -> None:
-    # Without boilerplate: its stacked-headlines rule has a known gap with a long line repeated from
-    # further up next to a stack (tests/test_boilerplate_stacks.py); here: headings and the repeats.
-    once = cleaner.clean(text, profile=profile, disable=["boilerplate"])
-    assert cleaner.clean(once, profile=profile, disable=["boilerplate"]) == once
+    once = cleaner.clean(text, profile=profile)
+    assert cleaner.clean(once, profile=profile) == once
 
 
 def _reference(text: str, min_words: int) -> str:

@@ -180,6 +180,7 @@ SPECS: dict[str, Spec] = {
     ),
     "punctuation": Spec(forbidden=_regex(r"([،؛؟])\1")),
     "duplicate_paragraphs": Spec(forbidden=_duplicates_forbidden, drops=True, params=({"min_words": 1},)),
+    "related_headlines": Spec(drops=True),
     "bylines": Spec(drops=True),
     "captions": Spec(drops=True),
     "datelines": Spec(drops=True),

@@ -196,6 +196,7 @@ def test_strict_profile_is_default_plus_structure() -> None:
     assert order.index("wrappers") < order.index("html") < order.index("unicode") < order.index("cms_markers")
     assert order.index("unicode") < order.index("boilerplate") < order.index("duplicate_paragraphs")
     assert order.index("duplicate_paragraphs") < order.index("bylines") < order.index("headings")
+    assert order.index("datelines") < order.index("related_headlines") < order.index("headings")
 
 
 def test_strict_on_a_small_article() -> None:
@@ -816,11 +817,5 @@ def test_pull_quotes_on_generated_articles(lines: list[str], sep: str) -> None:
     assert captions(text) == _reference("captions", text)
     once = captions(text)
     assert captions(once) == once
-    filled = [line for line in lines if line.strip()]
-    if len(set(filled)) < len(filled):
-        # Known gap (issue 4 note): boilerplate's stacked-headlines rule does not look past a long
-        # paragraph repeated next to a stack, which duplicate_paragraphs drops after it, so a second
-        # strict run may then take the stack. The captions step itself is checked above.
-        return
     strict = cleaner.clean(text, profile="strict")
     assert cleaner.clean(strict, profile="strict") == strict

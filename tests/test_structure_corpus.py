@@ -13,7 +13,8 @@ import cleaner
 from cleaner.registry import get
 
 ROOT = Path(__file__).resolve().parent.parent
-STEPS = ("wrappers", "html", "boilerplate", "duplicate_paragraphs", "bylines", "captions", "datelines", "headings")
+STEPS = ("wrappers", "html", "boilerplate", "duplicate_paragraphs", "related_headlines", "bylines", "captions", "datelines",
+         "headings")
 
 
 def _decode(data: bytes) -> str:

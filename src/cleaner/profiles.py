@@ -4,10 +4,10 @@ Steps always run in the canonical :data:`ORDER`, so enabling a normalizer puts i
 
 >>> resolve("preserve").names  # doctest: +NORMALIZE_WHITESPACE
 ('wrappers', 'html', 'unicode', 'cms_markers', 'tatweel', 'lookalikes', 'punctuation', 'boilerplate',
- 'duplicate_paragraphs', 'headings', 'whitespace')
+ 'duplicate_paragraphs', 'related_headlines', 'headings', 'whitespace')
 >>> resolve("default", disable=["headings"]).names  # doctest: +NORMALIZE_WHITESPACE
 ('wrappers', 'html', 'unicode', 'cms_markers', 'tatweel', 'alef', 'yeh', 'lookalikes', 'punctuation',
- 'boilerplate', 'duplicate_paragraphs', 'whitespace')
+ 'boilerplate', 'duplicate_paragraphs', 'related_headlines', 'whitespace')
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ ORDER: tuple[str, ...] = (
     "bylines",
     "captions",
     "datelines",
+    # after duplicate_paragraphs and the strict removals, so it reads the text free of repeats and
+    # of the lines they drop, as a second run does
+    "related_headlines",
     "headings",
     "whitespace",
 )

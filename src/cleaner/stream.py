@@ -19,6 +19,12 @@ chained, each re-cutting its input at places where cutting cannot change the res
   :data:`~cleaner.normalizers.structure.DUPLICATE_WINDOW` distinct paragraphs carried along as
   128-bit digests (the step uses the same window on a whole text): at most about 30 MB, whatever the
   size of the file;
+- ``related_headlines`` decides each stack from the line above it, its lines and the line under it,
+  so it is cut between two consecutive lines where no stack can span the cut (the line above is no
+  line of a stack, the line below opens none, and neither is a line the step looks past:
+  ``related_headlines.may_cut``); it also reads the last lines of the text (a stack over a block
+  of leads closing it stays), so a piece is cleaned as text that does not end there once
+  ``related_headlines.HELD_ROWS`` non-blank lines follow it, and the last ones together;
 - ``bylines``, ``captions`` and ``datelines`` (``strict``) decide a line from itself except near the
   start and the end of the text, so they are cut after three and before four consecutive *plain*
   lines (lines none of them labels, not a bare name, no byline glued to the start, no time stamp):
@@ -160,13 +166,41 @@ def _between_rows(ok: Callable[[str, str], bool]) -> Callable[[str], int]:
     return find
 
 
+def _epigraph_safe(find: Callable[[str], int]) -> Callable[[str], int]:
+    """``find`` (a cut finder for ``headings``), giving up each cut under which a run of epigraphs
+    may still be waiting for its repeat: ``headings`` decides such a run from the title over it down
+    to ``epigraphs.REACH`` lines under it (see ``epigraphs.open_epigraph``); an earlier cut is
+    tried instead."""
+    from .normalizers.epigraphs import REACH, open_epigraph
+
+    def safe(buf: str) -> int:
+        cut = find(buf)
+        while cut > 0 and open_epigraph(_rows_before(buf, cut, REACH + 1)):
+            cut = find(buf[:cut])  # (the cuts before it)
+        return cut
+
+    return safe
+
+
+def _rows_before(buf: str, pos: int, count: int) -> list[str]:
+    """The last ``count`` non-empty lines of ``buf`` before ``pos`` (a line start), in order."""
+    rows: list[str] = []
+    end = pos - 1
+    while end >= 0 and len(rows) < count:
+        start = buf.rfind("\n", 0, end) + 1
+        if buf[start:end].strip():
+            rows.append(buf[start:end])
+        end = start - 1
+    return rows[::-1]
+
+
 def _headings_ok(max_words: int) -> Callable[[str, str], bool] | None:
     try:
         from .normalizers.headings import _LIST_MARKER, _MARKDOWN_HEADING, _SENTENCE_END, _core, _is_candidate
 
         def prose(line: str) -> bool:
             if "\r" in line.rstrip("\r") or _LIST_MARKER.match(line) or _MARKDOWN_HEADING.match(line):
-                return False  # (a "## heading" is one whenever a line follows it, in the piece or after)
+                return False  # (a "## heading" is one wherever it stands)
             core = _core(line)
             if _is_candidate(line, core, max_words):
                 return False
@@ -190,9 +224,7 @@ def _boilerplate_ok(phrases: tuple[str, ...]) -> Callable[[list[str], list[int],
     ``structure`` labels wherever it stands, or a bare name), repeating no earlier line (in the
     reach of ``boilerplate``'s repeats, as the text is read and as it is cleaned) and left as it is
     by the step. It may have the shape of another story's lead (``_teaser_line``) only as the last
-    of six such lines, each of them so too. No stack of other stories' headlines may open under it
-    (``boilerplate.stack_may_open``: that rule reads the line above the stack, which the piece after
-    the cut would not see).
+    of six such lines, each of them so too.
 
     Why streamed equals whole. The step's rules are of two sorts. The prompt's state runs forward
     and resets at ``a``. The closing rules (closing furniture block, closing series, notes about
@@ -210,7 +242,7 @@ def _boilerplate_ok(phrases: tuple[str, ...]) -> Callable[[list[str], list[int],
     a block of leads reaching the piece's start under a lead-shaped line is left alone, as the
     whole text leaves it (a run of six or more)."""
     try:
-        from .normalizers.boilerplate import _SENTENCE_END, _apparatus, _headline_like, _teaser_line, _trailing_ok, line_kind, stack_may_open
+        from .normalizers.boilerplate import _SENTENCE_END, _apparatus, _headline_like, _teaser_line, _trailing_ok, line_kind
 
         def reset(line: str) -> bool:
             return (
@@ -232,8 +264,6 @@ def _boilerplate_ok(phrases: tuple[str, ...]) -> Callable[[list[str], list[int],
         a = rows[filled[n]]
         if not reset(a):
             return 0
-        if stack_may_open(rows[k].rstrip("\r") for k in filled[n + 1 :]):
-            return 0  # other stories' headlines stacked under ``a`` (the rule reads the line above them)
         if not _teaser_line(a):
             return 1
         if n < 5 or not all(_teaser_line(rows[k]) and not _apparatus(rows[k]) for k in filled[n - 5 : n]):
@@ -357,7 +387,7 @@ def stream_plan(pipeline: Pipeline) -> _Plan | None:
             ok = _headings_ok(params.get("max_words", 10))
             if ok is None:
                 return None
-            stages.append(("cut", name, func, {"ok": ok}))
+            stages.append(("cut", name, func, {"finder": _epigraph_safe(_between_rows(ok))}))
         elif name == "boilerplate":
             phrases = tuple(params.get("phrases", ()))
             finder = _boilerplate_ok(phrases)
@@ -375,6 +405,13 @@ def stream_plan(pipeline: Pipeline) -> _Plan | None:
             inner = lambda text: _after(_lf(text), phrases, None)  # noqa: E731
             last = lambda text, before, raw, series: _after(_lf(text), phrases, before, _Read(raw, series))  # noqa: E731
             stages.append(("boilerplate", name, func, {"ok": finder, "inner": inner, "last": last}))
+        elif name == "related_headlines":
+            try:
+                from .normalizers.related_headlines import HELD_ROWS, _related, may_cut
+            except ImportError:
+                return None
+            inner = lambda text: _related(text, last=False)  # noqa: E731
+            stages.append(("related", name, func, {"ok": may_cut, "inner": inner, "held": HELD_ROWS}))
         elif name == "duplicate_paragraphs":
             try:
                 from .normalizers.structure import DuplicateWindow, _key, _long
@@ -389,7 +426,8 @@ def stream_plan(pipeline: Pipeline) -> _Plan | None:
             stages.append(("cut", name, func, {"finder": _plain_run(plain)}))
         elif name == "html":
             try:
-                from .normalizers.html import _ELEMENT_OPEN, _HIDING_CLASS, _TAG
+                from .normalizers.html import _ELEMENT_OPEN, _HIDING_CLASS
+                from .normalizers.html import _TAG_OPEN as _TAG
                 from .normalizers.html import _later as reveal
             except ImportError:
                 return None
@@ -420,6 +458,8 @@ def _stage(kind: str, name: str, func: Callable[[str], str], extra: dict, counts
         return lambda pieces: _cut(pieces, name, func, finder, counts, target)
     if kind == "boilerplate":
         return lambda pieces: _boilerplate(pieces, name, extra, counts, target)
+    if kind == "related":
+        return lambda pieces: _related(pieces, name, func, extra, counts, target)
     if kind == "whitespace":
         return lambda pieces: _whitespace(pieces, name, func, counts, target)
     if kind == "dedupe":
@@ -493,6 +533,27 @@ def _boilerplate(pieces: Pieces, name: str, extra: dict, counts: dict[str, int] 
     if prev is not None:
         _, raw, series = next(a for a in cuts.after if a[0] == given)
         yield _apply(name, lambda text: last(text, done, raw, series), prev, counts)
+
+
+def _related(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, counts: dict[str, int] | None, target: int) -> Pieces:
+    """``related_headlines`` over a stream: cut between two lines where no stack spans the cut
+    (``related_headlines.may_cut``); a piece is cleaned as text that does not end there once at
+    least ``HELD_ROWS`` non-blank lines follow it (the rule's look from the end of the text reads
+    no further up), the last pieces together as the end of the text."""
+    inner, least = extra["inner"], extra["held"]
+    held: collections.deque[tuple[str, int]] = collections.deque()
+    after_first = 0  # non-blank lines in the held pieces after the first
+    for piece in _rechunk(pieces, _between_rows(extra["ok"]), target):
+        rows = sum(1 for line in piece.split("\n") if line.strip())
+        if held:
+            after_first += rows
+        held.append((piece, rows))
+        while len(held) > 1 and after_first >= least:
+            first, _ = held.popleft()
+            after_first -= held[0][1]
+            yield _apply(name, inner, first, counts)
+    if held:
+        yield _apply(name, func, "".join(p for p, _ in held), counts)
 
 
 def _whitespace(pieces: Pieces, name: str, func: Callable[[str], str], counts: dict[str, int] | None, target: int) -> Pieces:
@@ -628,14 +689,18 @@ def _plain_run(plain: Callable[[str], int], before: int = 4, after: int = 4) -> 
 
 def _tags_closed(text: str, tag: re.Pattern[str], end: int | None = None, reveal: Callable[[str], str] | None = None) -> bool:
     """Whether no HTML tag could start before ``end`` and close after it (also one that ``reveal``,
-    the later steps as ``html`` sees them, would show: ``<sp\u200can``, ``<a[[system-code:x]]``)."""
+    the later steps as ``html`` sees them, would show: ``<sp\u200can``, ``<a[[system-code:x]]``).
+    ``tag`` matches (``tag.match(text, pos, endpos)``) where a tag opening at ``pos`` is still open
+    at ``endpos``: ``html._TAG_OPEN``."""
     end = len(text) if end is None else end
     last = max(text.rfind("<", 0, end), -1)
-    if last < 0 or text.rfind(">", 0, end) > last:
-        return True  # every '<' is followed by a '>' before the end: no tag can reach past it
+    if last < 0:
+        return True
+    gt = text.find(">", last, end)
+    if gt >= 0:  # closed by that '>', unless it stands in a quoted value (title="a > b")
+        return (text.find('"', last, gt) < 0 and text.find("'", last, gt) < 0) or tag.match(text, last, end) is None
     # The last '<' is open: harmless unless it starts a tag that would close after ``end``.
-    head = text[last:end]
-    return tag.match(head + ">") is None and (reveal is None or tag.match(reveal(head) + ">") is None)
+    return tag.match(text, last, end) is None and (reveal is None or tag.match(reveal(text[last:end])) is None)
 
 
 def _html_blocked(
@@ -726,7 +791,9 @@ def _html(pieces: Pieces, name: str, func: Callable[[str], str], extra: dict, co
                 continue
             if _tags_closed(buf, tag, pos, reveal):
                 return pos
-            pos = buf.rfind("\n", 0, pos - 1) + 1
+            # a tag opening at the last '<' before pos is open at every line start after that '<'
+            # too (its reading up to one is a part of its reading up to pos): look before it
+            pos = buf.rfind("\n", 0, buf.rfind("<", 0, pos)) + 1
         return -1
 
     for piece in _rechunk(pieces, find, target):

@@ -905,12 +905,23 @@ _GOES_ON = re.compile(
 )
 
 
+_LETTER_PAIRS = tuple((chr(a), chr(b)) for a, b in _LETTER_FOLD.items())
+
+
+def _fold_letters(text: str) -> str:
+    """``text.translate(_LETTER_FOLD)``, one ``str.replace`` a letter: on a line many times faster
+    than ``translate``, which looks every character up in the table."""
+    for letter, folded in _LETTER_PAIRS:
+        text = text.replace(letter, folded)
+    return text
+
+
 def _goes_on(s: str) -> bool:
     """Whether ``s`` (a stripped line) is the article going on, not one more headline: it introduces
     what follows (it ends with a colon), or it opens as a sentence of the article does (:data:`_GOES_ON`)."""
     if s.endswith((":", "：")):
         return True
-    head = _MARKS_RE.sub("", _view(s)[:40]).translate(_LETTER_FOLD)
+    head = _fold_letters(_MARKS_RE.sub("", _view(s)[:40]))
     return bool(_GOES_ON.match(head) or _OPENER.match(head))
 
 
@@ -934,7 +945,7 @@ def _prompted_headline(line: str) -> bool:
     s = line.strip()
     if not _headline_like(s) or not _at_most(s, _PROMPTED_WORDS) or _goes_on(s):
         return False
-    return _REPORTED.match(_MARKS_RE.sub("", _view(s)[:40]).translate(_LETTER_FOLD)) is None
+    return _REPORTED.match(_fold_letters(_MARKS_RE.sub("", _view(s)[:40]))) is None
 
 
 def _same_script(a: str, b: str) -> bool:
@@ -950,6 +961,7 @@ def _same_script(a: str, b: str) -> bool:
 # of the trigger (a common word would slow its search down): a line holding one of _PARTNER_WORDS
 # is looked at whatever the trigger finds (see line_kind, _quick_none and _by_parts).
 _PARTNER_WORDS = ("بالتعاون", "بالشراك")
+_PARTNER_WORD = re.compile("|".join(_PARTNER_WORDS))  # (one pass for both: the engine skips to their common start)
 _PARTNER_NOTE = re.compile(
     r"(?:هذا?|هذه)[\s\u00a0]{1,3}(?:المقال|المقاله|الماده|التقرير|المحتوي|الموضوع|الخبر)[\s\u00a0]{1,3}"
     r"(?:منشور|منشوره|ينشر|تنشر|نشر|نشرت|مقدم|مقدمه|يقدم|تقدم)[\s\u00a0]{1,3}(?:بالتعاون|بالشراكه)[\s\u00a0]{1,3}مع"
@@ -1017,6 +1029,13 @@ _VERIFY_NOTE = re.compile(
 )
 _CIRCULATED = re.compile("التواصل|تناقل|تداول")
 _INNER_STOP = re.compile("[.!?؟][\"'»”)]?[\\s\\u00a0]+[^\\s\\u00a0]")
+_NOTE_WORDS = ("التحقق", "لتاكد", "لتأكد")  # a note holds one (as written: with marks inside a word it holds none)
+
+
+def _may_note(lines: list[str]) -> bool:
+    """Whether a line of ``lines`` may be a note (:func:`_note_line`): one holds a word of :data:`_NOTE_WORDS`."""
+    text = "\n".join(lines)  # (one search a word: none holds a line break)
+    return any(word in text for word in _NOTE_WORDS)
 
 
 def _note_line(line: str) -> bool:
@@ -1219,7 +1238,7 @@ def _lead_marked(s: str) -> bool:
     if len(s) >= _TEASER_CUT_CHARS and _ARABIC_LETTERS.fullmatch(s[-1]):
         return True
     head = " ".join(s.split(None, 16)[:16])
-    return _WEEKDAY_LEAD.search(_MARKS_RE.sub("", head).translate(_LETTER_FOLD)) is not None
+    return _WEEKDAY_LEAD.search(_fold_letters(_MARKS_RE.sub("", head))) is not None
 
 
 def _teaser_line(line: str) -> bool:
@@ -1241,7 +1260,7 @@ def _teaser_line(line: str) -> bool:
 def _teaser_shape(line: str) -> bool:
     s = line.lstrip()
     # How it opens first (quick: most paragraphs of an article open with a connective).
-    head = _MARKS_RE.sub("", s[:40]).translate(_LETTER_FOLD)
+    head = _fold_letters(_MARKS_RE.sub("", s[:40]))
     if not (_ARABIC_LETTERS.match(head) or head[:1] in "0123456789٠١٢٣٤٥٦٧٨٩") or _LIST_ITEM.match(head):
         return False
     words = s.split()
@@ -1254,277 +1273,6 @@ def _teaser_shape(line: str) -> bool:
     if any(":" in w or "：" in w for w in words[:4]):
         return False  # a label ("المجموعة الأولى: …"), not a lead
     return not negation or _lead_marked(s)
-
-
-# --- Other stories' headlines stacked between paragraphs --------------------------------------------
-#
-# Some sites (BBC Arabic) insert links to related stories between the paragraphs of an article with
-# no prompt: one to three headlines of other stories, each on its own line, at times over a short
-# sub-heading of the article (``الحكومة تعلن خطة جديدة لدعم المزارعين في الجنوب`` over ``أرقام
-# قياسية``). A scrape keeps them as lines of the article. One such line alone reads as a
-# sub-heading, and is left alone; a *stack* of them is told from the article's own stacks of
-# heading lines (kicker and headline, headline and sub-title, section and heading, the headline of
-# the next story of a compilation, verse, questions and answers, pulled quotes) as follows:
-#
-# - the stack stands between two paragraphs: the line above and the line below are prose (more
-#   than 12 words, ending a sentence, not headline-like: a line that ``_by_parts`` calls fixed);
-# - it holds two or three lines, each headline-like and not ending with a full stop; it opens with
-#   one or more *headlines* (below) and at most one more line follows them: a short sub-heading
-#   of the article (up to 6 words, with Arabic letters, no colon, no question, no credit);
-# - a headline has 6 to 15 words, opens with an Arabic letter (after any ``#`` or ``*``), not with a
-#   connective (the article going on: ``_GOES_ON``, ``_OPENER``, ``_TEASER_GOES_ON``, ``ف``), a
-#   preposition (a kicker: ``على هامش …``) or a list item; it ends with no colon, comma, dash or
-#   exclamation mark and holds none of them nor a second sentence (a headline is one clause: a
-#   pulled quote, a speaker's words or a tweet is not), no vowel marks (verse), no emoji, hashtag or
-#   mention, and neither ``كان``/``قد`` (a story told in the past: a pulled quote) nor ``صورة`` (a
-#   photo caption). A question is a headline only over another headline (an interview's question
-#   stands over its answer). One of the stack's headlines has a verb in the present or a question
-#   word (a headline reads as a sentence; a photo caption or a section title over a heading does
-#   not);
-# - the paragraph below does not take the headlines up: the headline of the story under it has its
-#   words echoed in the story's first sentence ("هيئة مياه الخرطوم تسيطر على …" over "أكدت هيئة
-#   مياه الخرطوم سيطرتها على …"); a related headline is about another story. A stack where more
-#   than half of a headline's words (by their stems) stand in the first 40 words of the paragraph
-#   under it (or four of them) is left alone.
-#
-# The headlines go; the sub-heading under them stays. The rule reads only the lines themselves
-# (what other rules drop in the same round is not looked past; the next round sees the text
-# without it). ``_by_parts`` finds the first line of each possible stack with one search
-# (:data:`_STACK_SCAN`, a superset of what :func:`_stack_head` accepts) and cleans the text from
-# the nearest fixed line above it; ``stream._boilerplate_ok`` does not cut above one
-# (:func:`stack_may_open`). Checked on the bulk corpus: 140 documents (all BBC) lose 314 lines, 94
-# of the 156 places read, none wrong.
-
-_STACK_WORDS = (6, 15)  # a headline's words
-_STACK_RUN = (2, 3)  # lines in the stack
-_STACK_TAIL_WORDS = 6  # the sub-heading under the headlines
-_STACK_ECHO = 0.5  # of a headline's stems, at most this share in the first words of the paragraph below
-_STACK_ECHO_WORDS = 40
-_STACK_ECHO_STEMS = 4  # or at least this many of them
-# A stack's first line: ``#`` and ``*`` and spaces, a letter, then 18 to 398 characters, none of
-# them a comma or colon (nor ``#``, ``@``, ``|``), not ending (but a space) with a full stop, ``!``
-# or a dash. The search finds the line end before each such line (the text is searched once).
-# (The decoration ``headings`` strips from a heading, before and after it, is left out first: a
-# second run, after ``headings``, reads the line without it.)
-_STACK_LEAD = re.compile("[\\s■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>\\-–—_]*+")
-_STACK_TRAIL = "*#:：-–—_"
-_STACK_BODY = re.compile(r"[^\W\d_][^\n،,:：#@|]{18,398}+")
-_STACK_SCAN = re.compile(
-    "\\n(?=(?:[^\\S\\n]|[■□▪▫●•◦◆◇►▶▸★☆✦✪❖*#>\\-–—_])*+[^\\W\\d_][^\\n،,:：#@|]{18,398}+(?:[^\\S\\n]|[*#:：\\-–—_])*+\\n"
-    "(?<![.!]\\n)(?<![.!][^\\S\\n]\\n)(?:[^\\S\\n]*+\\n)*+[^\\n]{1,400}+\\n(?<!\\.\\n)(?<!\\.[^\\S\\n]\\n))"
-)
-
-
-def _stack_core(line: str) -> str:
-    """``line`` without the decoration ``headings`` strips (before and after) and without its end spaces."""
-    s = line[_STACK_LEAD.match(line).end() :]  # type: ignore[union-attr]
-    while True:
-        t = s.rstrip().rstrip(_STACK_TRAIL)
-        if t == s:
-            return s
-        s = t
-_STACK_INNER = re.compile(r"[.!?؟…][\"'»”)]?\s+\S|\.\.|[،,#@|:：!-]\s*$")
-_STACK_KICKER = re.compile(
-    r"(?:في|على|علي|مع|من|عن|الى|الي|حتى|حتي|منذ|عند|لدى|لدي|ف[^\W\d_]+)(?=[\s\u00a0]|$)".translate(_LETTER_FOLD)
-)
-_STACK_STORY = re.compile(r"(?<!\S)(?:كان|كانت|كانوا|قد|لقد|[وب]?(?:ال)?صور[ةه])(?!\S)".translate(_LETTER_FOLD))
-# A headline's verb in the present or future, or a question word: a headline reads as a sentence (a
-# photo caption, a section title or a name does not). (Nouns opening with those letters count too:
-# a loose check.)
-_STACK_VERB = re.compile(
-    "(?<![^\\s\"'«“(])(?:[وف]?(?:[يتن]|س[يت])[\u0621-\u064a]{2,}|هل|ما|ماذا|من|كيف|لماذا|متي|اين|لن|لم)(?![^\\s\"'»”)])"
-)
-_STACK_VOWELS = re.compile("[\u064b-\u0650\u0652]")
-
-
-def _few_words(line: str) -> bool:
-    """A quick look before ``structure._local_label`` (which is ``None`` for a line of more than 30 words)."""
-    return len(line.split(None, 31)) <= 30
-_STACK_SYMBOL = re.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff]")
-_STEM_WORD = re.compile("[\u0621-\u064a]+|[A-Za-z]+|[0-9]+")
-_STEM_STOP = frozenset(
-    "في من الي علي عن مع بعد قبل بين ان او ما لا لم لن هل هذا هذه ذلك التي الذي الذين كان كانت قد حول ضد عند منذ كل اي انه انها".split()
-)
-_STEM_PREFIXES = frozenset(("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"))
-_STEM_SUFFIXES = frozenset(("ات", "ون", "ين", "ها", "هم", "يه", "ه", "ي"))
-
-
-def _stack_prose(line: str) -> bool:
-    """A paragraph bounding a stack: a line ``_by_parts`` may call fixed (more than 12 words, the end
-    of a sentence, not headline-like, no closing contact or short line)."""
-    return (
-        len(line.split(None, 13)) > 12
-        and _ends_sentence(line)
-        and not _headline_like(line)
-        and not _trailing_ok(line)
-    )
-
-
-def _stack_line(line: str) -> bool:
-    """A line of a stack: at most 400 characters, headline-like and not ending with a full stop once
-    its decoration is left out."""
-    if len(line) > 400:
-        return False
-    s = _stack_core(line)
-    return _headline_like(s) and not s.endswith(".")
-
-
-@functools.lru_cache(maxsize=1024)
-def _stack_head(line: str) -> bool:
-    """Whether ``line`` has the shape of another story's headline in a stack (see above). (What
-    :data:`_STACK_SCAN` finds the line end before: it finds every such line.)"""
-    s = _stack_core(line)
-    if not 19 <= len(s) <= 399 or s[-1:] in ".!،," or not _STACK_BODY.fullmatch(s) or _STACK_INNER.search(s):
-        return False
-    if line.rstrip()[-1:] in ":：":
-        return False  # it introduces what follows (a colon ending a line this long stays: see headings)
-    words = s.split()
-    if not _STACK_WORDS[0] <= len(words) <= _STACK_WORDS[1] or not _ARABIC_LETTERS.match(s):
-        return False
-    if _STACK_VOWELS.search(s) or _STACK_SYMBOL.search(s):
-        return False
-    head = _MARKS_RE.sub("", s).translate(_LETTER_FOLD)
-    return not (
-        _STACK_KICKER.match(head)
-        or _LIST_ITEM.match(head)
-        or _GOES_ON.match(head)
-        or _OPENER.match(head)
-        or _TEASER_GOES_ON.match(head)
-        or _STACK_STORY.search(head)
-    )
-
-
-@functools.lru_cache(maxsize=256)  # a stack is looked at in each round (and by _by_parts first)
-def _stems(text: str, words: int | None = None) -> frozenset[str]:
-    """The rough stems of the content words of ``text`` (of its first ``words`` words): marks dropped,
-    letters folded, the article, a clitic and a common suffix cut, the first four letters kept (the
-    prefix of a verb in the present too)."""
-    found = _STEM_WORD.findall(_MARKS_RE.sub("", text[: 20 * words if words else 2000]).translate(_LETTER_FOLD))
-    out = set()
-    for w in found[:words] if words else found:
-        if w in _STEM_STOP:
-            continue
-        n = len(w)
-        cut = 3 if w[:3] in _STEM_PREFIXES else 2 if w[:2] in _STEM_PREFIXES else 1 if w[:1] in _STEM_PREFIXES else 0
-        if n - cut < 3:  # (then a shorter prefix: the longest that leaves three letters)
-            cut = 2 if n >= 5 and w[:2] in _STEM_PREFIXES else 1 if n >= 4 and w[:1] in _STEM_PREFIXES else 0
-        w = w[cut:]
-        n -= cut
-        if n >= 5 and w[-2:] in _STEM_SUFFIXES:
-            w = w[:-2]
-        elif n >= 4 and w[-1:] in _STEM_SUFFIXES:
-            w = w[:-1]
-        if len(w) < 3:
-            continue
-        if len(w) >= 4 and w[0] in "يتن":
-            w = w[1:]
-        out.add(w[:4])
-    return frozenset(out)
-
-
-def _stack_tail(line: str) -> bool:
-    """The line under a stack's headlines: a short sub-heading of the article."""
-    from .structure import _local_label
-
-    s = _stack_core(line)
-    return (
-        len(s) > 2
-        and _at_most(s, _STACK_TAIL_WORDS)
-        and not s.endswith(("-", "؟", "?"))
-        and ":" not in s
-        and "：" not in s
-        and _ARABIC_LETTERS.search(s) is not None
-        and _local_label(s) is None
-    )
-
-
-def _stacked_headlines(lines: list[str], filled: list[int], above: str | Callable[[], str] | None = None) -> list[int]:
-    """The indices of the other stories' headlines stacked between paragraphs of ``lines`` (see
-    above); ``filled``: the indices of the non-empty lines; ``above``: the text above ``lines`` (or
-    a function giving it), whose last non-empty line is the line above a stack opening ``lines``.
-    Lines the strict steps drop wherever they stand (a source, a byline, a caption:
-    ``structure._local_label``) are looked past, as a second run, with them gone, would."""
-    from .structure import _local_label
-
-    out: list[int] = []
-    if not any(_stack_head(lines[i]) for i in filled):
-        return out
-    rows = [i for i in filled if not (len(lines[i]) < 400 and _few_words(lines[i]) and _local_label(lines[i]))]
-    n = len(rows)
-    k = 0
-    while k < n - 2:
-        i = rows[k]
-        if not _stack_head(lines[i]):
-            k += 1
-            continue
-        if k:
-            up = lines[rows[k - 1]]
-        else:
-            text = (above() if callable(above) else above) or ""
-            up = next((x for x in _lines_backwards(text, len(text)) if x.strip() and _local_label(x) is None), "")
-        if not _stack_prose(up):
-            k += 1
-            continue
-        j = k
-        while j < n and j - k <= _STACK_RUN[1] and _stack_line(lines[rows[j]]):
-            j += 1
-        run = rows[k:j]
-        k = max(j, k + 1)
-        if not _STACK_RUN[0] <= len(run) <= _STACK_RUN[1] or j >= n or not _stack_prose(lines[rows[j]]):
-            continue
-        # A line repeated in the stack (same paragraph_key) counts once (duplicate_paragraphs drops a
-        # long repeat after this step: a second run sees it once) and goes with the line it repeats.
-        keyed: dict[str, str] = {}  # a line's paragraph_key -> the first line of the stack with it
-        for x in run:
-            keyed.setdefault(_line_key(lines[x]) if len(lines[x]) <= 4096 else lines[x], lines[x].strip())
-        texts = list(keyed.values())
-        if len(texts) < _STACK_RUN[0]:
-            continue
-        heads = 0
-        while heads < len(texts) and _stack_head(texts[heads]):
-            heads += 1
-        if not heads or len(texts) - heads > 1 or texts[heads - 1].endswith(("؟", "?")):
-            continue
-        if heads < len(texts) and not _stack_tail(texts[heads]):
-            continue
-        if not any(_STACK_VERB.search(_MARKS_RE.sub("", t).translate(_LETTER_FOLD)) for t in texts[:heads]):
-            continue  # no headline reads as a sentence: a caption, a section title
-        below = _stems(lines[rows[j]], _STACK_ECHO_WORDS)
-        if any(len(s & below) >= min(_STACK_ECHO_STEMS, _STACK_ECHO * len(s) + 0.5) for s in map(_stems, texts[:heads])):
-            continue  # the headline of the story under it
-        gone = {key for key, t in keyed.items() if t in texts[:heads]}
-        out.extend(x for x in run if (_line_key(lines[x]) if len(lines[x]) <= 4096 else lines[x]) in gone)
-    return out
-
-
-#: How many lines :func:`stack_may_open` looks at.
-_STACK_AHEAD = 8
-
-
-def stack_may_open(lines: Iterable[str], extra: tuple[str, ...] = ()) -> bool:
-    """Whether a stack of other stories' headlines (:func:`_stacked_headlines`) may open, in some
-    round, at the top of ``lines`` (the non-empty lines under a line that stays, in order): one of
-    them has a headline's shape (as it is or without its glued widgets) and every line above it may
-    go (furniture, a line made only of widgets, or a headline-like line under a related prompt,
-    which may take it once the furniture between them is gone). ``True`` when unsure (a line holds a
-    CR, or more than :data:`_STACK_AHEAD` lines are read). A stream is not cut above such lines
-    (``stream._boilerplate_ok``): the rule reads the line above the stack."""
-    r = rules(extra)
-    prompt = 0  # headline-like lines a related prompt met above may still take
-    for k, line in enumerate(lines):
-        if k == _STACK_AHEAD or "\r" in line:
-            return True
-        new = _without_widgets(line, extra, r)
-        if _stack_head(line) or (new != line and _stack_head(new)):
-            return True
-        kind = line_kind(line, extra)
-        if kind == "related":
-            prompt = 5
-        elif kind is None and new.strip():
-            if not (prompt and (_headline_like(line) or _headline_like(new))):
-                return False  # a line no rule drops: the line above any stack under it
-            prompt -= 1
-    return True
 
 
 #: The rules for the closing block look at most this many of the last lines not yet dropped (the
@@ -1660,12 +1408,9 @@ def _classify(
     kinds: dict[str, str | None],
     plain: bool = False,
     before: str | Callable[[], str] | None = "",
-    above: str | Callable[[], str] | None = None,
 ) -> list[bool]:
     """:func:`classify_boilerplate`, with ``line_kind`` of each distinct line kept in ``kinds``;
-    ``before``: the text before ``lines`` (``None``: ``lines`` do not end the text); ``above``: the
-    text before ``lines`` for the stacked headlines (:func:`_stacked_headlines`), given whether or
-    not ``lines`` end the text (``None``: none)."""
+    ``before``: the text before ``lines`` (``None``: ``lines`` do not end the text)."""
     out = [False] * len(lines)
     pending = 0  # headline lines a standalone prompt may still take
     filled = [i for i, line in enumerate(lines) if line.strip()]
@@ -1683,9 +1428,6 @@ def _classify(
             pending -= 1
         else:
             pending = 0
-    # Other stories' headlines stacked between paragraphs.
-    for j in _stacked_headlines(lines, filled, above):
-        out[j] = True
     # A series list closing the article ("مذكرات فلان (2): …", "مذكرات فلان (3): …"): three or more
     # short lines at the very end that open with the same words link to other episodes. It closes
     # an article: article text that stays stands above it (a text made only of such lines, or of
@@ -1698,10 +1440,13 @@ def _classify(
     # Other stories' leads closing the article (a "more stories" block), and notes about the text
     # closing it (above the leads or under them).
     if before is not None:
-        _closing_notes(lines, filled, out, before)
+        notes = _may_note(lines)  # (quick: with no note's word in the text, no note closes it)
+        if notes:
+            _closing_notes(lines, filled, out, before)
         for j in _teaser_tail(lines, filled, out, before):
             out[j] = True
-        _closing_notes(lines, filled, out, before)
+        if notes:
+            _closing_notes(lines, filled, out, before)
     # A furniture line followed only by short lines (contacts, SMS codes, names) to the end of the
     # article: the whole tail is furniture.
     for k, i in enumerate(filled):
@@ -2302,10 +2047,10 @@ def _after(text: str, extra: tuple[str, ...], before: str | None, read: _Read | 
     if "\r" in text:  # a line ended by CR alone is a line (``whitespace`` makes it one later anyway)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) <= _QUICK_CHARS and _quick_none(text, extra):
-        return _rounds(text, extra, plain=True, before=before, above=before)  # no phrase anywhere: no pattern compiled at all
+        return _rounds(text, extra, plain=True, before=before)  # no phrase anywhere: no pattern compiled at all
     trigger = rules(extra).trigger(text)
     if trigger is None:
-        return _rounds(text, extra, before=before, above=before)
+        return _rounds(text, extra, before=before)
     return _by_parts(text, extra, trigger, before, read or _Read())
 
 
@@ -2327,8 +2072,23 @@ _QUICK_FOLD.update({c: " " for c in range(0x2000, 0x200B)})
 _QUICK_LEAD = " *#>-–—•■▪●◆|/"
 
 
+#: The fold's letters (each folded by one ``str.replace``, a scan in C) and its rare characters (spaces
+#: and a few Latin letters, folded by ``translate`` only when the text holds one); with the marks
+#: dropped by one ``sub`` they fold a text as ``text.translate(_QUICK_FOLD)`` does, many times faster
+#: than translate's lookup of every character in a dict.
+_QUICK_LETTERS = tuple((chr(k), v) for k, v in _QUICK_FOLD.items() if v and v != " " and chr(k) not in "İıſ\u212a")
+_QUICK_RARE = re.compile(
+    "[" + "".join(re.escape(chr(k)) for k, v in _QUICK_FOLD.items() if v and chr(k) not in dict(_QUICK_LETTERS)) + "]"
+)
+
+
 def _quick_fold(text: str) -> str:
-    text = text.translate(_QUICK_FOLD).lower()
+    text = _MARK_RUN.sub("", text)  # (the characters _QUICK_FOLD drops)
+    for letter, folded in _QUICK_LETTERS:
+        text = text.replace(letter, folded)
+    if _QUICK_RARE.search(text) is not None:
+        text = text.translate(_QUICK_FOLD)
+    text = text.lower()
     while "  " in text:
         text = text.replace("  ", " ")
     return text
@@ -2348,6 +2108,25 @@ def _quick_phrases(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, 
     return fold(inside), fold(opening)
 
 
+@functools.lru_cache(maxsize=32)
+def _quick_groups(inside: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The phrases searched anywhere, grouped under a word that several of them hold ("ايضا" for
+    "اقرا ايضا", "شاهد ايضا" …): a phrase occurs only where its group's word does, so one search
+    for the word stands for the group's (a phrase that shares no word is a group of its own)."""
+    left = set(inside)
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    while left:
+        words = collections.Counter(w for p in left for w in set(p.split(" ")) if w)
+        word, count = max(words.items(), key=lambda item: (item[1], len(item[0]), item[0]), default=("", 0))
+        if count < 2:
+            break
+        members = tuple(sorted(p for p in left if word in p.split(" ")))
+        groups.append((word, members))
+        left.difference_update(members)
+    groups.extend((p, (p,)) for p in sorted(left))
+    return tuple(groups)
+
+
 def _quick_none(text: str, extra: tuple[str, ...]) -> bool:
     """Whether no phrase, special or address occurs in ``text`` (``False`` when unsure)."""
     phrases = _quick_phrases(extra)
@@ -2355,7 +2134,9 @@ def _quick_none(text: str, extra: tuple[str, ...]) -> bool:
         return False
     inside, opening = phrases
     folded = _quick_fold(text)
-    if any(p in folded for p in inside) or any(p in text for p in _PARTNER_WORDS):
+    if any(word in folded and any(p in folded for p in group) for word, group in _quick_groups(inside)):
+        return False
+    if _PARTNER_WORD.search(text) is not None:
         return False
     return not any(line.lstrip(_QUICK_LEAD).startswith(opening) for line in folded.split("\n"))
 
@@ -2372,10 +2153,6 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger, before: str 
     part* from the last fixed line to the end; each is cleaned on its own (every round of
     :func:`_rounds`), and the lines between parts stay as they are. The closing part starts at a
     fixed line that repeats no earlier line and is no apparatus: the closing series looks past those.
-    One rule reads a line above the lines it drops (other stories' headlines stacked between
-    paragraphs read the paragraph above them, once the lines between are gone): a line that may open
-    such a stack is a part's first line too, and a part that may change is cleaned from the nearest
-    fixed line above its first line (the closing part starts at one, or is read after the text above it).
     """
     hits = trigger.positions(text)
     n = len(text)
@@ -2388,18 +2165,17 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger, before: str 
         line_end = text.find("\n", h)
         if line_end < 0:
             break
-    for word in _PARTNER_WORDS:  # (a partner note: see line_kind)
-        at = text.find(word)
-        while at >= 0:
-            starts.append(text.rfind("\n", 0, at) + 1)
-            at = text.find("\n", at)
-            at = -1 if at < 0 else text.find(word, at)
+    m = _PARTNER_WORD.search(text)  # (a partner note: see line_kind)
+    while m is not None:  # (one a line: the search goes on from the line's end)
+        starts.append(text.rfind("\n", 0, m.start()) + 1)
+        at = text.find("\n", m.end())
+        m = None if at < 0 else _PARTNER_WORD.search(text, at)
     starts = sorted(set(starts))
     marked = set(starts)
     # A line holding a run of spaces or a tab is read as ``whitespace`` will leave it (see _view):
     # it holds a candidate when its view does (such lines are few: each is looked at).
-    if "  " in text or "\t" in text:
-        firsts = [first for first in _run_lines(text) if first not in marked]
+    firsts = [first for first in _run_lines(text) if first not in marked]
+    if firsts:
         views = [_view(text[first : n if end < 0 else end]) for first in firsts for end in (text.find("\n", first),)]
         joined = "\n".join(views)  # (one search for them all; each hit is in one of them)
         found = rules(extra).trigger(joined)
@@ -2440,12 +2216,6 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger, before: str 
                         new = kept[line] = _without_widgets(line, extra, r)
                     quiet = new == line
             at += len(line) + 1
-        if quiet and stack_at:
-            # A stack of other stories' headlines in it (see below): the rule drops a line of it.
-            k = bisect.bisect_left(stack_at, start)
-            if k < len(stack_at) and stack_at[k] < (n if end is None else end):
-                rows = piece.split("\n")
-                quiet = not _stacked_headlines(rows, [i for i, row in enumerate(rows) if row.strip()])
         return piece, quiet
 
     def fixed(start: int, end: int) -> bool:
@@ -2458,61 +2228,6 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger, before: str 
             and not _headline_like(line)
             and not _trailing_ok(line)
         )
-
-    from .structure import _local_label
-
-    def stack_here(first: int) -> bool:
-        """Whether the rule may drop the stack-shaped line at ``first`` in some round: the line
-        above it and the four under it (non-empty lines) hold a candidate (they may change or go),
-        or the rule drops it as they stand."""
-        rows: list[str] = []
-        end = first - 1
-        while end > 0:  # the line above
-            up = text.rfind("\n", 0, end) + 1
-            if _NON_SPACE.search(text, up, end):
-                if up in marked:
-                    return True
-                rows.append(text[up:end])
-                break
-            end = up - 1
-        if not rows:
-            return False  # the first line: no line above it
-        at = first
-        while len(rows) < 6 and at <= n:
-            end = text.find("\n", at)
-            end = n if end < 0 else end
-            if _NON_SPACE.search(text, at, end):
-                if at in marked:
-                    return True
-                rows.append(text[at:end])
-            at = end + 1
-        if any(_local_label(row) is not None for row in rows if len(row) < 400):
-            return True  # (looked past: the lines around it decide)
-        return 1 in _stacked_headlines(rows, list(range(len(rows))))
-
-    # Other stories' headlines stacked between paragraphs (_stacked_headlines): a line that may open
-    # a stack is a part's first line too: one with a headline's shape whose next non-empty line may be
-    # a line of the stack. The search finds those whose next line is one as it stands (no line
-    # without a candidate changes); a line holding a candidate may change or go, so the line above
-    # each of those is looked at too. Every part starts at the nearest fixed line above its first
-    # line (see below): the line above a stack once the lines between are gone.
-    opening: set[int] = set()
-    for m in _STACK_SCAN.finditer(text):
-        first = m.start() + 1
-        if _stack_head(text[first : text.find("\n", first)]) and stack_here(first):
-            opening.add(first)
-    for start in marked:
-        end = start - 1
-        while end > 0:  # the non-empty line above (not the first line: no line above it)
-            first = text.rfind("\n", 0, end) + 1
-            if _NON_SPACE.search(text, first, end):
-                if first and _stack_head(text[first:end]):
-                    opening.add(first)
-                break
-            end = first - 1
-    stack_at = sorted(opening)
-    if stack_at:
-        starts = sorted(marked.union(stack_at))
 
     may_series: list[bool] = []
     window = _RepeatWindow(read.raw + text)  # (the text read before ``text`` too: see _Read)
@@ -2574,37 +2289,13 @@ def _by_parts(text: str, extra: tuple[str, ...], trigger: _Trigger, before: str 
                     break
                 back = first - 1
             break
-        j = bisect.bisect_left(stack_at, start)
-        heads = j < len(stack_at) and stack_at[j] < end  # a line that may open a stack
-        if not heads:
-            piece, quiet = part(start, end, look=True)
-            if quiet:
-                out.append(text[pos:start])
-                out.append(piece)
-                pos = end
-                continue
-        # The part is cleaned from the nearest fixed line above its first line (the lines between
-        # hold no candidate: they stay as they are; see stack_at), which may be the last line of the
-        # part before: no rule changes or drops a fixed line, so it is cleaned again and left out.
-        top = start
-        while top > 0:
-            up = text.rfind("\n", 0, top - 1) + 1
-            if fixed(up, top - 1) and (up < pos or _local_label(text[up : top - 1]) is None):
-                top = up  # (the rule looks past a line the strict steps drop: not past the part before)
-                break
-            top = up
-        piece, quiet = part(top, end, look=True) if heads else (text[top:end], False)
-        cleaned = piece if quiet else _rounds(piece, extra, False, kinds, kept, None)
-        if top < pos:
-            out.append(cleaned[pos - top :])
-        else:
-            out.append(text[pos:top])
-            out.append(cleaned)
+        out.append(text[pos:start])
+        piece, quiet = part(start, end, look=True)
+        out.append(piece if quiet else _rounds(piece, extra, False, kinds, kept, None))
         pos = end
     out.append(text[pos:close])
     ahead = None if before is None else (lambda: _last_chars([before, *out], _REPEAT_REACH + 1))
-    above = lambda: _last_line([before or "", *out])  # noqa: E731
-    out.append(_rounds(part(close)[0], extra, False, kinds, kept, ahead, above))
+    out.append(_rounds(part(close)[0], extra, False, kinds, kept, ahead))
     return "".join(out)
 
 
@@ -2630,18 +2321,6 @@ def _run_lines(text: str) -> list[int]:
     return out
 
 
-def _last_line(pieces: list[str]) -> str:
-    """The last non-empty line of ``"".join(pieces)`` (its end spaces dropped), joining only the
-    pieces it spans."""
-    tail = ""
-    for piece in reversed(pieces):
-        tail = piece + tail
-        s = tail.rstrip()
-        if s and "\n" in s:
-            return s[s.rfind("\n") + 1 :]
-    return tail.rstrip()
-
-
 def _last_chars(pieces: list[str], count: int) -> str:
     """The last ``count`` characters of ``"".join(pieces)`` (fewer when there are fewer), joining only those."""
     tail: list[str] = []
@@ -2661,13 +2340,11 @@ def _rounds(
     kinds: dict[str, str | None] | None = None,
     kept: dict[str, str] | None = None,
     before: str | Callable[[], str] | None = "",
-    above: str | Callable[[], str] | None = None,
 ) -> str:
     """The rules on ``text`` as a whole, repeated while they change it (at most five rounds);
-    ``plain``: no line holds a phrase (only the closing rules and the stacked headlines can act);
-    ``kinds`` and ``kept``: what is known of lines met before (see :func:`_strip_once`), shared by
-    the parts of one text; ``before``: the text before ``text`` (``None``: a part that does not end
-    the text); ``above``: the text before ``text`` as the stacked headlines read it (see _classify)."""
+    ``plain``: no line holds a phrase (only the closing rules can act); ``kinds`` and ``kept``: what
+    is known of lines met before (see :func:`_strip_once`), shared by the parts of one text;
+    ``before``: the text before ``text`` (``None``: a part that does not end the text)."""
     # Removing a widget can expose another (a prompt now after a sentence end): repeat a few times.
     # What a line is and what its glued widgets leave depend on the line alone: each distinct line
     # is worked out once across the rounds (and across the parts of a text: a site's furniture
@@ -2675,7 +2352,7 @@ def _rounds(
     kinds = {} if kinds is None else kinds
     kept = {} if kept is None else kept
     for _ in range(5):
-        cleaned = _strip_once(text, extra, kinds, kept, plain, before, above)
+        cleaned = _strip_once(text, extra, kinds, kept, plain, before)
         if cleaned == text:
             break
         text = cleaned
@@ -2689,11 +2366,10 @@ def _strip_once(
     kept: dict[str, str],
     plain: bool = False,
     before: str | Callable[[], str] | None = "",
-    above: str | Callable[[], str] | None = None,
 ) -> str:
     r = rules(extra)
     lines = text.split("\n")
-    drop = _classify(lines, extra, kinds, plain, before, above)
+    drop = _classify(lines, extra, kinds, plain, before)
     out = []
     changed = False
     for line, dropped in zip(lines, drop, strict=True):

@@ -38,15 +38,16 @@ _FIELD_LINE = f"(?:<(?:{_LINE_FIELDS})>[^<\n]*(?:</(?:{_LINE_FIELDS})>[ \t]*)?|<
 _FIELD_LINES = f"(?>(?:{_FIELD_LINE}){{0,8}})"
 #: A whole record in the common layout, from the lines before its <DOC> line (group 1, without the
 #: line break before <DOC>; absent when <DOC> opens the text read; the loop below keeps them as text)
-#: to the line break after </DOC>: the title (group 2, no "<" in it) and the lines of TEXT (group 3,
-#: without the line break before </TEXT>; absent when TEXT has no line), with field lines between its
-#: lines. A record that matches is read in one step, with what the line-by-line loop would make of it
-#: (field lines are markup there too); any other goes line by line.
+#: to the line break after </DOC>, or to the end of the text (a record cut out of a file ends with
+#: </DOC>): the title (group 2, no "<" in it) and the lines of TEXT (group 3, without the line break
+#: before </TEXT>; absent when TEXT has no line), with field lines between its lines. A record that
+#: matches is read in one step, with what the line-by-line loop would make of it (field lines are
+#: markup there too); any other goes line by line.
 _RECORD = re.compile(
     "(?:([^<]*)\n)?<DOC>\n"
     f"{_FIELD_LINES}<TITLE>([^<\n]*)</TITLE>\n{_FIELD_LINES}"
     f"(?:<ABSTRACT>\n(?:[^<]*\n)?</ABSTRACT>\n{_FIELD_LINES})?"
-    f"<TEXT>\n(?:([^<]*)\n)?</TEXT>\n{_FIELD_LINES}</DOC>\n"
+    f"<TEXT>\n(?:([^<]*)\n)?</TEXT>\n{_FIELD_LINES}</DOC>(?:\n|\\Z)"
 )
 _FIELD_RUN = re.compile(f"(?>(?:{_FIELD_LINE})+)")  # one or more of those lines
 _BLANK = re.compile(r"\s*")  # the white space str.strip() removes (both use Py_UNICODE_ISSPACE)
