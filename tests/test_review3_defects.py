@@ -372,6 +372,8 @@ def test_ctrl_c_of_a_real_process_reading_stdin_exits_130(tmp_path: Path) -> Non
     proc = subprocess.Popen(
         [sys.executable, "-m", "cleaner", "--check", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, env=env, start_new_session=True,
+        # SIGINT as a terminal gives it (a test run started in the background inherits it ignored)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 60

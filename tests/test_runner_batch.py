@@ -582,7 +582,13 @@ def test_a_second_ctrl_c_during_a_one_process_runs_clean_up_is_ignored(tmp_path:
 
     monkeypatch.setattr(runner, "_clean_file", interrupted_at_the_third)
     monkeypatch.setattr(runner, "_remove_temp_files", interrupted_again)
-    with pytest.raises(KeyboardInterrupt):
-        list(runner._clean_group(tasks, resolve("default"), RunOptions()))
-    assert calls == ["cleaned", "cleaned", "clean-up finished"]
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    # Python's own handler, as in a terminal (a test run started in the background, e.g. under nohup
+    # or "cmd &" in a script, inherits SIGINT ignored).
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            list(runner._clean_group(tasks, resolve("default"), RunOptions()))
+        assert calls == ["cleaned", "cleaned", "clean-up finished"]
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, inherited)
