@@ -1002,8 +1002,10 @@ def line_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
             return "line"
         if _words(s) <= 12 and not _SENTENCE_END.search(s):
             return "line"
-        if len(m.group(0).split()) >= 3 and _words(s) <= 20:
-            return "line"  # a long, specific phrase ("جميع المقالات المنشورة تمثل رأي كتابها")
+        if sum(1 for w in m.group(0).split() if _LETTER.search(w)) >= 3 and _words(s) <= 20:
+            # A long, specific phrase ("جميع المقالات المنشورة تمثل رأي كتابها"); the decoration
+            # before it is no word of it ("## اقرأ أيضا …", as markdown writes a heading, is judged as the line without it).
+            return "line"
     if r.span.search(s) and _DECORATION.fullmatch(r.span.sub("", s)):
         return "line"  # navigation alone, or dressed as a heading ("■ Next Previous", "Next Previous:")
     if _copyright_line(s):  # at most 20 words, a copyright notice with its shape
@@ -1794,6 +1796,8 @@ def _glued_in(line: str, extra: tuple[str, ...], r: _Rules, wide: list[int]) -> 
         rest = line[m.end() :]
         if not before or (start and line[start - 1].isalnum()) or _same_script(m.group(0)[-1:], rest[:1]):
             continue
+        if _DECORATION.fullmatch(line, 0, start):
+            continue  # decoration only before it ("■ سمات …", "## سمات …" as markdown writes a heading): it opens the line
         if not (_SENTENCE_END.search(before) or ":" in " ".join(rest.split()[:5])):
             continue
         if _words(rest) > 15 or _SENTENCE_END.search(rest.rstrip()):

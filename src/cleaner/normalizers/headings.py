@@ -337,11 +337,14 @@ def _short_lines(max_chars: int) -> re.Pattern[str]:
 class _Rows:
     """The non-empty lines around a position of ``text``, each worked out once, on demand."""
 
-    __slots__ = ("text", "max_words", "limit", "_info")
+    __slots__ = ("text", "max_words", "limit", "_info", "one_space")
 
-    def __init__(self, text: str, max_words: int) -> None:
+    def __init__(self, text: str, max_words: int, one_space: bool = False) -> None:
         self.text = text
         self.max_words = max_words
+        # (markdown: a run of spaces between words read as one, as `whitespace` leaves it for a
+        # second run: a gap of four spaces is no verse's break then, nor a run a long line.)
+        self.one_space = one_space
         self.limit = max(max_words, _MAX_ORDINAL_WORDS)
         self._info: dict[int, tuple[str, str, bool, bool, bool, bool]] = {}
 
@@ -391,6 +394,9 @@ class _Rows:
                     self._info[start] = got
                     return got
                 # (Fewer words than the limit: all of them, and no decoration for _core_words to strip.)
+            if self.one_space and ("  " in stripped or "\t" in stripped):
+                line = _INNER_RUN.sub(" ", line)  # (a long line is prose whatever its spaces: not searched)
+                stripped = line.strip()
             if words is None:
                 words = _core_words(stripped)
             core = " ".join(words)
@@ -759,14 +765,16 @@ _MARKDOWN_HEADING = re.compile("^[^\\S\\n]{0,8}##[^\\S\\n]{1,8}(?=[^\\s#])([^\\n
 _MARKDOWN_HASHES = re.compile("##")  # (the fast check: a literal search)
 
 
-def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int, str]:
+def _decide(text: str, max_words: int, *, as_written: bool = False, markdown: bool = False) -> dict[int, str]:
     """Line start -> heading text for every sub-heading of ``text``.
 
     Only the lines `_short_lines` finds are looked at, with their non-empty neighbours. With
     ``as_written`` (the ``headings`` step writing plain text), a line that comes out the same
-    whether or not it is a heading is not judged, and left out (see ``_written_as_is``).
+    whether or not it is a heading is not judged, and left out (see ``_written_as_is``). With
+    ``markdown`` (the step writing ``## heading``), a line is judged alike whether or not a blank
+    line parts it from the line above (as `whitespace` leaves every line), so a second run agrees.
     """
-    rows = _Rows(text, max_words)
+    rows = _Rows(text, max_words, markdown)
     info, prev, following = rows.info, rows.prev, rows.next
     found: dict[int, str] = {}
     end = text.find("\n")
@@ -851,7 +859,7 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
             not b_long
             and b_paragraph
             and len(core) >= _WRAPPED * len(b_line.strip())
-            and text.find("\n", before) + 1 == here
+            and (prev(before) is not None if markdown else text.find("\n", before) + 1 == here)
             and core == line.strip()
             and not _ends_with(b_core, _STOPS)
             and not _colon_end(b_line)
@@ -860,7 +868,9 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
         ):
             # As long as the line right above, which breaks off mid-sentence: prose wrapped at a
             # width. (No decoration to strip: once blank lines part the two, the line may pass for
-            # a heading, and must come out the same.)
+            # a heading, and must come out the same. Written "## heading", it would not: in markdown
+            # a blank line between the two changes nothing, as `whitespace` puts one there; and
+            # under the first line, the title, such a line is its deck, blank line or not.)
             continue
         if core[-1] in ".…" and not b_long and len(b_core.split()) < _BODY_WORDS:
             continue  # a short line ending in an ellipsis under another short line: an item, a cry
@@ -970,7 +980,7 @@ def _decide(text: str, max_words: int, *, as_written: bool = False) -> dict[int,
                 found[after2] = info(after2)[1]
     found = {**epigraph_headings(text), **found}  # a verse under a title, printed again below (epigraphs)
     if found and not _between_headings(rows, found, complete=not as_written):
-        return _decide(text, max_words)  # (rare: a heading above a stack's middle line left unjudged)
+        return _decide(text, max_words, markdown=markdown)  # (rare: a heading above a stack's middle line left unjudged)
     return found
 
 
@@ -1165,7 +1175,8 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
     lines) are not headings. Decoration glued to a word goes (``*محاور``, ``###عنوان``) unless it
     belongs to it: ``C#``, ``#1``, a hashtag (``#عاجل``) and a negative number (``-7``) stay. No
     line is ever dropped: a short line at the very end (a signature, a closing formula) is kept as
-    it is. ``style="markdown"`` writes each heading as ``## heading``.
+    it is. ``style="markdown"`` writes each heading as ``## heading`` (and reads a run of spaces
+    between two words as one, as ``whitespace`` leaves it: a second run then judges every line alike).
 
     >>> headings("فقرة أولى طويلة تنتهي بنقطة.\\n■ دعم مستمر:\\nفقرة ثانية.", style="markdown")
     'فقرة أولى طويلة تنتهي بنقطة.\\n\\n## دعم مستمر\\n\\nفقرة ثانية.'
@@ -1174,7 +1185,11 @@ def headings(text: str, *, max_words: int = 10, style: str = "text") -> str:
         raise ValueError(f"headings: style must be 'text' or 'markdown', not {style!r}")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _write(text, _decide(text, max_words, as_written=style == "text"), style == "markdown")
+    markdown = style == "markdown"
+    return _write(text, _decide(text, max_words, as_written=not markdown, markdown=markdown), markdown)
+
+
+_INNER_RUN = re.compile(r"(?<=\S)(?:[ \t]{2,}+|\t)(?=\S)")  # spaces and tabs between two words
 
 
 def _write(text: str, found: dict[int, str], markdown: bool) -> str:
