@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 import cleaner
 from cleaner import resolve
 from cleaner.normalizers.structure import captions, classify_lines
-from cleaner.stream import _plain_run, _structure_plain
-from streaming import streamed
+from streaming import strict_cuts, streamed
 
 TITLE = "خبراء يحذرون من أزمة المياه في المدن الكبرى"
 LEAD = "حذر خبراء في شؤون البيئة من تفاقم أزمة المياه في المدن الكبرى خلال السنوات المقبلة بسبب النمو السكاني وتراجع الأمطار."
@@ -141,20 +140,6 @@ def test_the_step_is_idempotent_on_generated_articles(lines: list[str]) -> None:
     assert cleaner.clean(strict, profile="strict") == strict
 
 
-def _cuts(text: str) -> list[int]:
-    """Every offset at which the strict steps' cut finder may cut ``text``."""
-    find = _plain_run(_structure_plain())  # type: ignore[arg-type]
-    found = set()
-    end = text.rfind("\n") + 1
-    while end > 0:
-        cut = find(text[:end])
-        if cut <= 0:
-            break
-        found.add(cut)
-        end = text.rfind("\n", 0, end - 1) + 1
-    return sorted(found)
-
-
 _FILLER = "وتابعت اللجنة المختصة دراسة الملف رقم {} في اجتماعها الأسبوعي، على أن تعرض نتائجها على الوزارة قريبا."
 
 
@@ -171,7 +156,7 @@ def test_the_stream_decides_as_the_whole_text() -> None:
             article.remove(CAP2)  # one caption alone stays
         lines += [*fill[: 2 + k], *article, *fill[2 + k :]]
     text = "\n".join(lines) + "\n"
-    cuts = _cuts(text)
+    cuts = strict_cuts(text)
     assert cuts and CAP1 in text and 0 < captions(text).count(CAP1) < text.count(CAP1)
     for cut in cuts:
         assert captions(text[:cut]) + captions(text[cut:]) == captions(text)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from cleaner import PROFILES, resolve
 from cleaner.normalizers.structure import bylines, captions, datelines
 from cleaner.pipeline import Pipeline
-from cleaner.stream import _plain_run, _structure_plain, clean_blocks
-from streaming import split_at, streamed
+from cleaner.stream import clean_blocks
+from streaming import split_at, strict_cuts, streamed
 
 _PROSE = "قال الوزير إن الحكومة ستعمل على حل المشكلة رقم {} قريبا.\n"
 # Lines the strict steps leave alone wherever they stand (the cut finder's "plain" lines) ...
@@ -57,20 +57,6 @@ def _blocks(text: str, size: int = 37) -> list[str]:
     return [text[i : i + size] for i in range(0, len(text), size)]
 
 
-def _cuts(text: str) -> list[int]:
-    """Every offset at which the strict steps' cut finder may cut ``text`` (seen whole or as a prefix)."""
-    find = _plain_run(_structure_plain())  # type: ignore[arg-type]
-    found = set()
-    end = text.rfind("\n") + 1
-    while end > 0:
-        cut = find(text[:end])
-        if cut <= 0:
-            break
-        found.add(cut)
-        end = text.rfind("\n", 0, end - 1) + 1  # every shorter prefix of whole lines
-    return sorted(found)
-
-
 @pytest.mark.parametrize(
     "tail",
     [
@@ -98,7 +84,7 @@ _runs = st.lists(
 @given(lines=_runs)
 def test_every_cut_the_finder_allows_changes_nothing(lines: list[str]) -> None:
     text = "\n".join(lines) + "\n"
-    for cut in _cuts(text):
+    for cut in strict_cuts(text):
         for step in (bylines, captions, datelines):
             assert step(text[:cut]) + step(text[cut:]) == step(text), (step.__name__, cut)
 
@@ -125,7 +111,7 @@ def test_a_pull_quote_is_never_cut_from_the_paragraph_it_restates() -> None:
     whole = pipeline(text)
     for target in (1, 150, 700, 3000):
         assert streamed(pipeline, _blocks(text), target) == whole
-    for cut in _cuts(text):
+    for cut in strict_cuts(text):
         assert captions(text[:cut]) + captions(text[cut:]) == captions(text)
 
 
